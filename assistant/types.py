@@ -1,0 +1,118 @@
+"""Boundary types: what the CLI prints as JSON, FastAPI returns, Gradio renders and the eval scores."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class Message(BaseModel):
+    role: Literal["user", "assistant", "system"]
+    content: str
+
+
+class Filters(BaseModel):
+    """Restricts retrieval to some documents. Every field is optional; set fields must all match."""
+
+    kind: str | None = Field(None, description="Document kind, e.g. 'voortgangsrapportage', 'kamerbrief'.")
+    document: str | None = Field(None, description="Document id, file name or (part of the) title.")
+    year_from: int | None = Field(None, description="First publication year to include.")
+    year_to: int | None = Field(None, description="Last publication year to include.")
+
+    def is_empty(self) -> bool:
+        return not any(v is not None for v in self.model_dump().values())
+
+
+class Citation(BaseModel):
+    n: int = Field(description="The number used as [n] in the answer text.")
+    document: str = Field(description="Document title.")
+    document_id: str
+    kind: str | None = None
+    date: str | None = None
+    source: str = Field(description="File name of the source document.")
+    page: int | None = Field(None, description="1-based page on which the quote stands (null for unpaged text).")
+    section: str | None = Field(None, description="Heading of the section the quote stands in.")
+    quote: str = Field(description="Verbatim text from the indexed document.")
+    chunk_id: str
+    score: float
+
+
+class Answer(BaseModel):
+    question: str
+    answer: str
+    answered: bool = Field(description="False when the documents do not support an answer.")
+    citations: list[Citation] = []
+    related: list[Citation] = Field([], description="Closest passages, offered when the question is not answered.")
+    timings_ms: dict[str, float] = {}
+    mode: Literal["extractive", "llm"] = "extractive"
+    note: str | None = Field(None, description="Why a generated answer was replaced by the extractive one, if it was.")
+    query: str | None = Field(None, description="The self-contained query used for retrieval (after follow-up handling).")
+
+
+class DocumentInfo(BaseModel):
+    id: str
+    title: str
+    kind: str | None = None
+    date: str | None = None
+    year: int | None = None
+    publisher: str | None = None
+    language: str | None = None
+    source: str
+    pages: int | None = None
+    chunks: int = 0
+
+
+class FileError(BaseModel):
+    path: str
+    error: str
+
+
+class IngestReport(BaseModel):
+    documents: int = Field(0, description="Documents in the index after the run.")
+    chunks: int = Field(0, description="Chunks in the index after the run.")
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    embedded: int = Field(0, description="Chunks embedded in this run.")
+    errors: list[FileError] = []
+
+
+# --- records the ingest pipeline hands to the store ------------------------------------------------
+
+
+class SentenceSpan(BaseModel):
+    start: int = Field(description="Offset of the sentence in its chunk's text.")
+    end: int
+    page: int | None = None
+
+
+class Chunk(BaseModel):
+    id: str
+    index: int
+    text: str
+    section: str | None = None
+    page_start: int | None = None
+    page_end: int | None = None
+    sentences: list[SentenceSpan] = []
+
+
+class DocumentRecord(BaseModel):
+    """A document as the store keeps it: its metadata plus the content hash that makes re-ingest incremental."""
+
+    id: str
+    title: str
+    kind: str | None = None
+    date: str | None = None
+    publisher: str | None = None
+    language: str | None = None
+    source: str = Field(description="File name shown to users.")
+    path: str = Field(description="Absolute path of the file on the ingesting machine.")
+    content_hash: str
+    pages: int | None = None
+    chunks: int = 0
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date and self.date[:4].isdigit() else None
