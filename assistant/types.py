@@ -47,6 +47,8 @@ class Answer(BaseModel):
     timings_ms: dict[str, float] = {}
     mode: Literal["extractive", "llm"] = "extractive"
     note: str | None = Field(None, description="Why a generated answer was replaced by the extractive one, if it was.")
+    evidence: float | None = Field(None, description="Score of the best supporting sentence (answered when it reaches "
+                                   "the calibrated threshold); null when no sentence mentions the question's names.")
     query: str | None = Field(None, description="The self-contained query used for retrieval (after follow-up handling).")
 
 
@@ -58,6 +60,7 @@ class DocumentInfo(BaseModel):
     year: int | None = None
     publisher: str | None = None
     language: str | None = None
+    origin: str | None = None
     source: str
     pages: int | None = None
     chunks: int = 0
@@ -107,6 +110,7 @@ class DocumentRecord(BaseModel):
     date: str | None = None
     publisher: str | None = None
     language: str | None = None
+    origin: str | None = Field(None, description="Where the document comes from (manifest 'source').")
     source: str = Field(description="File name shown to users.")
     path: str = Field(description="Absolute path of the file on the ingesting machine.")
     content_hash: str

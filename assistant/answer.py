@@ -1,0 +1,128 @@
+"""The extractive answer: score the sentences of the retrieved chunks, quote the best, or refuse.
+
+No LLM: every word of a direct answer is taken from a quoted sentence, so a figure or a name that is not in a
+cited passage cannot reach the user. Sentence vectors come from the index (computed at ingest).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.keyword import KeywordIndex, terms
+from assistant.question import Question
+
+NUMBER_WORDS = ("een één twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien "
+                "zestien zeventien achttien negentien twintig dertig veertig vijftig honderd duizend").split()
+NUMBER = re.compile(r"\b(\d+(?:[.,]\d+)?|" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
+FILLERS = {"extra", "(fte)", "fte", "verschillende", "officiële", "nieuwe", "andere"}
+YEAR = re.compile(r"^(19|20)\d\d$")
+ANAPHORA = re.compile(r"^(Deze|Dit|Die|Dat|Daar|Daarmee|Daarom|Daardoor|Hierdoor|Hiervoor|Zo |Ook |Binnen deze|Van daaruit)")
+LIST_AFTER_COLON = re.compile(r":\s*(.+?)[.]?$")
+LIST_IN_PARENS = re.compile(r"\(([^()]*,[^()]*)\)")
+
+
+@dataclass
+class Candidate:
+    sentence_id: str
+    chunk_id: str
+    text: str
+    page: int | None
+    start: int
+    end: int
+    context: str  # the previous sentence in the same chunk, or ""
+    context_start: int
+    block: str  # the paragraph or bullet the sentence stands in
+    dense: float
+    lexical: float
+    retrieval: float  # the chunk's fused retrieval score, normalised to 0..1
+    score: float = 0.0
+
+
+def block_around(text: str, start: int, end: int) -> str:
+    """The paragraph or bullet (blocks are separated by blank lines) holding text[start:end]."""
+    lo = text.rfind("\n\n", 0, start)
+    hi = text.find("\n\n", end)
+    return text[lo + 2 if lo >= 0 else 0 : hi if hi >= 0 else len(text)]
+
+
+def coverage(question_terms: list[str], text_terms: set[str], index: KeywordIndex) -> float:
+    """IDF-weighted share of the question's content terms found in the text."""
+    if not question_terms:
+        return 0.0
+    total = sum(index.term_weight(t) for t in question_terms)
+    return sum(index.term_weight(t) for t in question_terms if t in text_terms) / total
+
+
+def dense_scale(cos: float) -> float:
+    """e5 cosines crowd into 0.7..0.95; spread them over 0..1."""
+    return float(np.clip((cos - 0.75) / 0.17, 0.0, 1.0))
+
+
+def score_candidates(q: Question, cands: list[Candidate]) -> None:
+    for c in cands:
+        lexical_weight = 0.15 if q.lang == "en" else 0.45
+        c.score = (1 - lexical_weight - 0.1) * dense_scale(c.dense) + lexical_weight * c.lexical + 0.1 * c.retrieval
+        if q.kind == "figure":
+            c.score *= figure_fit(q, c.text)
+
+
+def number_mentions(q: Question, sentence: str) -> list[tuple[str, list[str], float]]:
+    """Numbers in a sentence with the words after them, and how well they count what the question asks."""
+    out = []
+    asks_years = any(w in q.text.lower() for w in ("jaar", "year", "leeftijd", "age", "oud", "old"))
+    for m in NUMBER.finditer(sentence):
+        word = m.group(1)
+        after = re.findall(r"[\w'’()\-]+", sentence[m.end():])[:4]
+        if word.lower() in ("een", "één") or (YEAR.match(word) and not asks_years):
+            continue
+        if not asks_years and after[:1] and after[0].lower() in ("tot", "en", "jaar", "keer"):
+            continue  # an age range or a ratio, not a count
+        fit = sum(1.0 / (pos + 1) for pos, t in enumerate(terms(" ".join(after))) if t in q.counted_terms)
+        out.append((word, after, fit))
+    return out
+
+
+def figure_fit(q: Question, sentence: str) -> float:
+    mentions = number_mentions(q, sentence)
+    if not mentions:
+        return 0.6
+    return 1.0 if any(fit > 0 for _, _, fit in mentions) else 0.8
+
+
+def missing_names(q: Question, text: str) -> list[str]:
+    """Names and years the question insists on that the evidence does not mention."""
+    low = text.lower()
+    return [n for n in q.salient if n.lower() not in low]
+
+
+def figure_phrase(q: Question, sentence: str) -> str | None:
+    """The figure a how-many question asks for, with the words it counts ("576 jongeren")."""
+    mentions = number_mentions(q, sentence)
+    if not mentions:
+        return None
+    word, after, _ = max(mentions, key=lambda m: m[2])  # the first of the best-fitting mentions
+    phrase = [word]
+    for w in after:
+        phrase.append(w)
+        if w.lower() not in FILLERS:
+            break
+    return " ".join(phrase).rstrip(",.;:")
+
+
+def list_phrase(sentence: str) -> str | None:
+    for pattern in (LIST_IN_PARENS, LIST_AFTER_COLON):
+        m = pattern.search(sentence)
+        if m and ("," in m.group(1) or " en " in m.group(1)):
+            return m.group(1).strip()
+    return None
+
+
+def direct_answer(q: Question, sentence: str) -> str | None:
+    if q.kind == "figure":
+        return figure_phrase(q, sentence)
+    if q.kind == "list":
+        return list_phrase(sentence)
+    return None

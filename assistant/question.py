@@ -1,0 +1,104 @@
+"""What a question asks: its language, its kind (a figure, a list, anything else), the names and years it
+insists on, and, for a follow-up, the self-contained query built from the earlier turns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.keyword import terms
+from assistant.types import Message
+
+EN_WORDS = {"the", "how", "many", "what", "which", "who", "where", "when", "is", "are", "was", "were", "does", "did",
+            "do", "of", "in", "for", "and", "young", "people", "much", "about", "with", "to", "by", "there", "many"}
+NL_WORDS = {"de", "het", "een", "hoeveel", "welke", "wie", "waar", "wanneer", "is", "zijn", "was", "waren", "wordt",
+            "worden", "van", "in", "voor", "en", "met", "op", "er", "hoe", "wat", "jongeren", "gemeenten"}
+FIGURE = re.compile(r"\b(hoeveel|hoe\s+veel|how\s+many|how\s+much|aantal|number\s+of|hoe\s+vaak|how\s+often)\b", re.I)
+LIST = re.compile(r"\b((welke|which)\s+\w+(en|s)\b|wat\s+zijn|what\s+are|noem|list)\b", re.I)
+FOLLOW_UP = re.compile(r"^(en|and|ook|also|what about|how about|en wat|daarvan|die|deze|dat|it|they|those|that)\b", re.I)
+# Capitalised words that name no place, person or organisation the evidence must mention.
+NOT_NAMES = {"Preventie", "Gezag", "PmG", "Dutch", "Netherlands", "Nederland", "English", "I", "Hoeveel", "Welke",
+             "How", "What", "Which", "Who", "Wie", "Wat", "Waar", "Where", "When", "Wanneer", "En", "And", "In",
+             "Is", "Are", "Zijn", "Does", "Do", "Did", "The", "De", "Het", "Een"}
+# English words for what a how-many question counts, as the Dutch documents write them (for the figure lookup).
+COUNTED_EN = {"young people": "jongeren", "youths": "jongeren", "youngsters": "jongeren", "youth": "jongeren",
+              "municipalities": "gemeenten", "cities": "gemeenten", "schools": "scholen", "teachers": "docenten",
+              "children": "kinderen", "kids": "kinderen", "families": "gezinnen", "pupils": "leerlingen",
+              "students": "leerlingen", "youth workers": "jongerenwerkers", "participants": "deelnemers",
+              "warnings": "waarschuwingen", "referrals": "doorverwijzingen", "jobs": "baan", "directors": "regisseurs",
+              "coordinators": "regisseurs", "street coaches": "straatcoaches", "teams": "teams", "locations": "locaties",
+              "case managers": "casemanagers", "people": "jongeren"}
+
+
+@dataclass
+class Question:
+    text: str  # the question as asked
+    query: str  # the self-contained query used for retrieval
+    lang: str  # "nl" | "en"
+    kind: str  # "figure" | "list" | "other"
+    salient: list[str] = field(default_factory=list)  # names and years the evidence must mention
+    counted_terms: set[str] = field(default_factory=set)  # stemmed terms of what a how-many question counts
+    query_terms: list[str] = field(default_factory=list)
+
+
+def language(text: str) -> str:
+    words = re.findall(r"[a-zA-Z]+", text.lower())
+    en = sum(w in EN_WORDS for w in words)
+    nl = sum(w in NL_WORDS for w in words)
+    return "en" if en > nl else "nl"
+
+
+def kind_of(text: str) -> str:
+    if FIGURE.search(text):
+        return "figure"
+    if LIST.search(text):
+        return "list"
+    return "other"
+
+
+def salient_names(text: str) -> list[str]:
+    names = []
+    for sentence in re.split(r"[.?!]\s+", text):
+        words = re.findall(r"[\w'’\-]+", sentence)
+        for i, w in enumerate(words):
+            if re.fullmatch(r"(19|20)\d\d", w) or (i > 0 and w[:1].isupper() and w not in NOT_NAMES):
+                names.append(w)
+    return names
+
+
+def counted(text: str) -> set[str]:
+    m = FIGURE.search(text)
+    if not m:
+        return set()
+    after = text[m.end():].lower()
+    found = {nl for en, nl in COUNTED_EN.items() if re.match(rf"\s*(\w+\s+)?{en}\b", after)}
+    return set(terms(" ".join(after.split()[:3]) + " " + " ".join(found)))
+
+
+def is_follow_up(text: str) -> bool:
+    return bool(FOLLOW_UP.match(text.strip())) or len(text.split()) <= 4
+
+
+def understand(text: str, history: list[Message] | None = None) -> Question:
+    """Analyse ``text``; with a history, a follow-up borrows the earlier question's subject terms."""
+    text = " ".join(text.split())
+    query = text
+    earlier = [m.content for m in (history or []) if m.role == "user"]
+    own_names = salient_names(text)
+    if earlier and is_follow_up(text):
+        prior = earlier[-1]
+        prior_names = salient_names(prior)
+        borrowed = [w for w in re.findall(r"[\w'’\-]+", prior)
+                    if not (own_names and w in prior_names) and w.lower() not in text.lower()]
+        query = f"{text} {' '.join(borrowed)}"
+        if kind_of(text) == "other":
+            text_kind = kind_of(prior)
+        else:
+            text_kind = kind_of(text)
+        names = own_names or prior_names
+    else:
+        text_kind = kind_of(text)
+        names = own_names
+    lang = language(text if len(text.split()) > 3 or not earlier else earlier[-1] + " " + text)
+    return Question(text=text, query=query, lang=lang, kind=text_kind, salient=list(dict.fromkeys(names)),
+                    counted_terms=counted(query), query_terms=terms(query))

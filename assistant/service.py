@@ -1,0 +1,201 @@
+"""The assistant: the one core object the CLI, the HTTP API, Gradio and the eval call."""
+
+from __future__ import annotations
+
+import threading
+import time
+from functools import cached_property
+
+import numpy as np
+
+from assistant import answer as ex
+from assistant.embedding import make_embedder
+from assistant.errors import QuestionError
+from assistant.keyword import KeywordCache, terms
+from assistant.question import Question, understand
+from assistant.retrieval import filter_where, keyword_mask, reciprocal_rank_fusion
+from assistant.settings import Settings
+from assistant.store import Store, StoredChunk
+from assistant.types import Answer, Citation, DocumentInfo, DocumentRecord, Filters, Message
+
+TEXTS = {
+    "nl": {
+        "refuse": "Dat staat niet in de documenten: ik vond geen passage die deze vraag beantwoordt.",
+        "missing": "De gevonden passages noemen {names} niet.",
+        "related": "Verwante passages staan hieronder, maar zijn geen antwoord.",
+        "lead": "Volgens de documenten:",
+    },
+    "en": {
+        "refuse": "The documents do not say: I found no passage that answers this question.",
+        "missing": "The passages found do not mention {names}.",
+        "related": "Related passages are listed below; they are not an answer.",
+        "lead": "According to the documents (quoted in Dutch):",
+    },
+}
+
+
+class Assistant:
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.embedder = make_embedder(self.settings.embedder)
+        self.keywords = KeywordCache()
+        self._lock = threading.Lock()
+
+    @cached_property
+    def store(self) -> Store:
+        return Store(self.settings, self.embedder.model_name, self.embedder.dim)
+
+    @cached_property
+    def llm(self):
+        from assistant.llm import make_llm
+
+        return make_llm(self.settings)
+
+    # --- documents ------------------------------------------------------------------------------
+
+    def documents(self) -> list[DocumentInfo]:
+        return [DocumentInfo(**d.model_dump(exclude={"path", "content_hash"}), year=d.year)
+                for d in self.store.documents()]
+
+    def _doc_map(self) -> dict[str, DocumentRecord]:
+        return {d.id: d for d in self.store.documents()}
+
+    # --- retrieval ------------------------------------------------------------------------------
+
+    def check_question(self, question: str) -> str:
+        question = (question or "").strip()
+        if not question:
+            raise QuestionError("The question is empty.")
+        if len(question) > self.settings.max_question_chars:
+            raise QuestionError(f"The question is {len(question)} characters long; the limit is "
+                                f"{self.settings.max_question_chars} (PMG_MAX_QUESTION_CHARS).")
+        return question
+
+    def retrieve(self, query: str, filters: Filters | None = None, k: int | None = None,
+                 mode: str | None = None, vector: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """Chunk ids with fused scores, best first."""
+        k = k or self.settings.top_k
+        mode = mode or self.settings.retrieval_mode
+        where = filter_where(filters or Filters(), self.store.documents()) if filters and not filters.is_empty() else None
+        rankings = []
+        depth = max(k * 3, 20)
+        if mode in ("dense", "hybrid"):
+            vec = vector if vector is not None else self.embedder.encode([query], is_query=True)[0]
+            rankings.append([i for i, _ in self.store.query_dense(vec, depth, where)])
+        if mode in ("bm25", "hybrid"):
+            index = self.keywords.get(self.store)
+            rankings.append([i for i, _ in index.search(query, depth, keyword_mask(where, index))])
+        return reciprocal_rank_fusion(rankings, self.settings.rrf_k)[:k]
+
+    def citation(self, n: int, chunk: StoredChunk, doc: DocumentRecord, quote: str, page: int | None,
+                 score: float) -> Citation:
+        return Citation(n=n, document=doc.title, document_id=doc.id, kind=doc.kind, date=doc.date, source=doc.source,
+                        page=page, section=chunk.section, quote=quote, chunk_id=chunk.id, score=round(score, 4))
+
+    def search(self, query: str, filters: Filters | None = None, k: int | None = None) -> list[Citation]:
+        """Passages for a query, no answer composed: each chunk cited whole, with its first page."""
+        query = self.check_question(query)
+        hits = self.retrieve(query, filters, k)
+        chunks = self.store.get_chunks([i for i, _ in hits])
+        docs = self._doc_map()
+        return [self.citation(n, chunks[i], docs[chunks[i].doc_id], chunks[i].text, chunks[i].page_start, s)
+                for n, (i, s) in enumerate(hits, start=1) if i in chunks]
+
+    # --- answers --------------------------------------------------------------------------------
+
+    def candidates(self, q: Question, qvec: np.ndarray, hits: list[tuple[str, float]],
+                   chunks: dict[str, StoredChunk]) -> list[ex.Candidate]:
+        index = self.keywords.get(self.store)
+        top = hits[0][1] if hits else 1.0
+        prior = {i: s / top for i, s in hits}
+        sentences = sorted(self.store.sentences_of(list(chunks)), key=lambda s: (s.chunk_id, s.start))
+        cands, prev = [], None
+        for s in sentences:
+            chunk = chunks[s.chunk_id]
+            same_chunk = prev is not None and prev.chunk_id == s.chunk_id
+            context = prev.text if same_chunk else ""
+            block = ex.block_around(chunk.text, s.start, s.start + len(s.text))
+            own = set(terms(s.text + " " + (chunk.section or "")))
+            lexical = max(ex.coverage(q.query_terms, own, index),
+                          0.8 * ex.coverage(q.query_terms, own | set(terms(block)), index))
+            cands.append(ex.Candidate(
+                sentence_id=s.id, chunk_id=s.chunk_id, text=s.text, page=s.page, start=s.start,
+                end=s.start + len(s.text), context=context, context_start=prev.start if same_chunk else s.start,
+                block=block, dense=float(np.dot(qvec, s.vector)), lexical=lexical, retrieval=prior.get(s.chunk_id, 0.0),
+            ))
+            prev = s
+        ex.score_candidates(q, cands)
+        return sorted(cands, key=lambda c: -c.score)
+
+    def ask(self, question: str, history: list[Message] | None = None, filters: Filters | None = None) -> Answer:
+        t0 = time.perf_counter()
+        question = self.check_question(question)
+        q = understand(question, history)
+        if history and self.llm is not None and q.query != q.text:
+            from assistant.llm import condense_question
+
+            q.query = condense_question(self.llm, history, question, self.settings.llm_timeout_s)
+        t1 = time.perf_counter()
+        qvec = self.embedder.encode([q.query], is_query=True)[0]
+        t2 = time.perf_counter()
+        hits = self.retrieve(q.query, filters, vector=qvec)
+        chunks = self.store.get_chunks([i for i, _ in hits])
+        t3 = time.perf_counter()
+        result = self.compose(q, self.candidates(q, qvec, hits, chunks), chunks)
+        t4 = time.perf_counter()
+        result.timings_ms = {"understand": (t1 - t0) * 1e3, "embed": (t2 - t1) * 1e3, "retrieve": (t3 - t2) * 1e3,
+                             "answer": (t4 - t3) * 1e3}
+        if self.llm is not None and result.answered:
+            from assistant.llm import answer_with_llm
+
+            passages = self.passages_for_llm(hits, chunks)
+            result = answer_with_llm(self.llm, question, history or [], result, passages, self.settings.llm_timeout_s)
+        result.timings_ms = {k: round(v, 1) for k, v in result.timings_ms.items()}
+        result.timings_ms["total"] = round((time.perf_counter() - t0) * 1e3, 1)
+        return result
+
+    def passages_for_llm(self, hits, chunks) -> list[Citation]:
+        docs = self._doc_map()
+        return [self.citation(n, chunks[i], docs[chunks[i].doc_id], chunks[i].text, chunks[i].page_start, s)
+                for n, (i, s) in enumerate(hits, start=1) if i in chunks]
+
+    def quote_of(self, c: ex.Candidate, chunk: StoredChunk, q: Question) -> tuple[str, int | None]:
+        """The verbatim quote for a candidate: its sentence, plus the previous one when that holds the subject."""
+        needs_context = bool(c.context) and (ex.ANAPHORA.match(c.text) or ex.missing_names(q, c.text))
+        start = c.context_start if needs_context else c.start
+        page = c.page
+        if needs_context:
+            page = next((p for s, e, p in chunk.spans if s == c.context_start), c.page)
+        return chunk.text[start:c.end], page
+
+    def compose(self, q: Question, cands: list[ex.Candidate], chunks: dict[str, StoredChunk]) -> Answer:
+        texts = TEXTS[q.lang]
+        docs = self._doc_map()
+        # the best candidate that mentions every name/year the question insists on
+        best = next((c for c in cands if not ex.missing_names(q, c.block)), None)
+        answered = best is not None and best.score >= self.settings.answer_threshold
+        if not answered:
+            missing = ex.missing_names(q, " ".join(c.block for c in cands[:5])) if cands else []
+            reason = texts["refuse"] + (" " + texts["missing"].format(names=", ".join(missing)) if missing else "")
+            related = []
+            for c in cands[:3]:
+                quote, page = self.quote_of(c, chunks[c.chunk_id], q)
+                related.append(self.citation(len(related) + 1, chunks[c.chunk_id], docs[chunks[c.chunk_id].doc_id],
+                                             quote, page, c.score))
+            return Answer(question=q.text, answer=f"{reason} {texts['related'] if related else ''}".strip(),
+                          answered=False, related=related, query=q.query, evidence=best.score if best else None)
+        chosen = [best]
+        for c in cands:
+            if (c is not best and len(chosen) < 2 and c.score >= 0.93 * best.score
+                    and not ex.missing_names(q, c.block)):
+                chosen.append(c)
+        citations = []
+        for c in chosen:
+            quote, page = self.quote_of(c, chunks[c.chunk_id], q)
+            citations.append(self.citation(len(citations) + 1, chunks[c.chunk_id], docs[chunks[c.chunk_id].doc_id],
+                                           quote, page, c.score))
+        direct = ex.direct_answer(q, best.text)
+        quotes = "\n".join(f"> “{c.quote}” [{c.n}]" for c in citations)
+        head = f"{direct} [1]" if direct else texts["lead"]
+        return Answer(question=q.text, answer=f"{head}\n\n{quotes}", answered=True, citations=citations, query=q.query,
+                      evidence=best.score)

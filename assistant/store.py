@@ -1,0 +1,227 @@
+"""The one module that knows how chunks sit in Chroma.
+
+Three collections share a prefix (``settings.collection``):
+- ``<prefix>_chunks``: one record per chunk, with its vector, text and metadata (document, page, section, spans);
+- ``<prefix>_sentences``: one record per sentence, with its vector, so answers never embed sentences per question;
+- ``<prefix>_documents``: one record per document (1-dim placeholder vector): metadata and the content hash.
+  A document record is written last, so it marks a completed ingest; chunks without one are repaired.
+
+The embedder's name and dimension are stored on the chunk collection; a different embedder is refused.
+The ``version`` stamp on the documents collection changes on every write, so other processes (and the derived
+BM25 index) can tell when the index changed.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+import chromadb
+import numpy as np
+
+from assistant.errors import EmbedderMismatchError, NoIndexError, UserError
+from assistant.settings import Settings
+from assistant.types import Chunk, DocumentRecord
+
+PAGE = 2000  # records fetched per round trip when scanning a collection
+
+
+@dataclass
+class StoredChunk:
+    id: str
+    text: str
+    doc_id: str
+    section: str | None
+    page_start: int | None
+    page_end: int | None
+    spans: list[tuple[int, int, int | None]]  # (start, end, page) of each sentence in text
+
+
+@dataclass
+class StoredSentence:
+    id: str
+    chunk_id: str
+    text: str
+    page: int | None
+    start: int
+    vector: np.ndarray
+
+
+def _client(settings: Settings, create: bool) -> chromadb.ClientAPI:
+    chroma_settings = chromadb.config.Settings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        try:
+            return chromadb.HttpClient(
+                host=url.hostname or "127.0.0.1",
+                port=url.port or (443 if url.scheme == "https" else 8000),
+                ssl=url.scheme == "https",
+                settings=chroma_settings,
+            )
+        except Exception as exc:  # chromadb raises plain Exceptions for connection problems
+            raise UserError(f"Cannot reach the Chroma server at {settings.chroma_url} ({exc}).") from exc
+    if not create and not settings.index_dir.is_dir():
+        raise NoIndexError(str(settings.index_dir))
+    settings.index_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.index_dir / "chroma"), settings=chroma_settings)
+
+
+
+def _clean(d: dict) -> dict:
+    return {k: v for k, v in d.items() if v is not None}
+
+
+class Store:
+    def __init__(self, settings: Settings, embedder_name: str, dim: int, *, create: bool = False) -> None:
+        self.settings = settings
+        self.embedder_name = embedder_name
+        self.client = _client(settings, create)
+        prefix = settings.collection
+        names = {c.name for c in self.client.list_collections()}
+        if not create and f"{prefix}_chunks" not in names:
+            raise NoIndexError(settings.chroma_url or str(settings.index_dir))
+        cosine = {"hnsw": {"space": "cosine"}}
+        self.chunks = self.client.get_or_create_collection(
+            f"{prefix}_chunks", embedding_function=None, configuration=cosine,
+            metadata={"embedder": embedder_name, "dim": dim},
+        )
+        self.sentences = self.client.get_or_create_collection(
+            f"{prefix}_sentences", embedding_function=None, configuration=cosine
+        )
+        self.docs = self.client.get_or_create_collection(
+            f"{prefix}_documents", embedding_function=None, metadata={"version": "empty"}
+        )
+        stored = self.chunks.metadata or {}
+        if stored.get("embedder") != embedder_name or stored.get("dim") != dim:
+            raise EmbedderMismatchError(
+                f"The index was built with the embedder {stored.get('embedder')} ({stored.get('dim')}-dim), but "
+                f"the settings ask for {embedder_name} ({dim}-dim). Set PMG_EMBEDDER back, or rebuild the index "
+                f"with `pmg ingest --rebuild`."
+            )
+
+    # --- documents --------------------------------------------------------------------------------
+
+    def version(self) -> str:
+        meta = self.client.get_collection(self.docs.name).metadata or {}
+        return str(meta.get("version", "empty"))
+
+    def _bump_version(self) -> None:
+        self.docs.modify(metadata={"version": uuid.uuid4().hex})
+
+    def documents(self) -> list[DocumentRecord]:
+        got = self.docs.get(include=["metadatas"])
+        return sorted(
+            (DocumentRecord(id=i, **m) for i, m in zip(got["ids"], got["metadatas"], strict=True)),
+            key=lambda d: d.id,
+        )
+
+    def document(self, doc_id: str) -> DocumentRecord | None:
+        got = self.docs.get(ids=[doc_id], include=["metadatas"])
+        return DocumentRecord(id=doc_id, **got["metadatas"][0]) if got["ids"] else None
+
+    def replace_document(
+        self,
+        record: DocumentRecord,
+        chunks: list[Chunk],
+        chunk_vectors: np.ndarray,
+        sentence_vectors: np.ndarray,
+    ) -> None:
+        """Replace everything stored for ``record.id``; the document record goes last (commit marker)."""
+        self.delete_document(record.id, bump=False)
+        base = _clean({"doc_id": record.id, "kind": record.kind, "year": record.year})
+        if chunks:
+            self.chunks.add(
+                ids=[c.id for c in chunks],
+                embeddings=chunk_vectors,
+                documents=[c.text for c in chunks],
+                metadatas=[
+                    base
+                    | _clean({
+                        "section": c.section, "page_start": c.page_start, "page_end": c.page_end,
+                        "index": c.index,
+                        "spans": json.dumps([[s.start, s.end, s.page] for s in c.sentences]),
+                    })
+                    for c in chunks
+                ],
+            )
+            sent = [(c, i, s) for c in chunks for i, s in enumerate(c.sentences)]
+            for lo in range(0, len(sent), PAGE):
+                part = sent[lo : lo + PAGE]
+                self.sentences.add(
+                    ids=[f"{c.id}:{i}" for c, i, _ in part],
+                    embeddings=sentence_vectors[lo : lo + PAGE],
+                    documents=[c.text[s.start : s.end] for c, _, s in part],
+                    metadatas=[base | _clean({"chunk_id": c.id, "page": s.page, "start": s.start}) for c, _, s in part],
+                )
+        self.docs.upsert(
+            ids=[record.id], embeddings=[[0.0]],
+            metadatas=[_clean(record.model_dump(exclude={"id"}) | {"chunks": len(chunks)})],
+        )
+        self._bump_version()
+
+    def delete_document(self, doc_id: str, *, bump: bool = True) -> None:
+        self.docs.delete(ids=[doc_id])
+        self.chunks.delete(where={"doc_id": doc_id})
+        self.sentences.delete(where={"doc_id": doc_id})
+        if bump:
+            self._bump_version()
+
+    def orphan_doc_ids(self) -> set[str]:
+        """Documents whose chunks are stored but whose record is missing (an ingest killed half-way)."""
+        known = {d.id for d in self.documents()}
+        expected = sum(d.chunks for d in self.documents())
+        if self.chunks.count() == expected:
+            return set()  # the cheap check: counts agree, nothing half-written
+        return {m["doc_id"] for _, _, m in self.scan_chunks()} - known
+
+    # --- chunks ----------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        return self.chunks.count()
+
+    def scan_chunks(self) -> Iterator[tuple[str, str, dict]]:
+        """Every chunk (id, text, metadata), paged so that a large collection is never held twice."""
+        offset = 0
+        while True:
+            got = self.chunks.get(include=["documents", "metadatas"], limit=PAGE, offset=offset)
+            if not got["ids"]:
+                return
+            yield from zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+            offset += len(got["ids"])
+
+    def query_dense(self, vector: np.ndarray, k: int, where: dict | None) -> list[tuple[str, float]]:
+        n = min(k, self.chunks.count())
+        if n == 0:
+            return []
+        got = self.chunks.query(query_embeddings=[vector], n_results=n, where=where, include=["distances"])
+        return [(i, 1.0 - d) for i, d in zip(got["ids"][0], got["distances"][0], strict=True)]
+
+    def get_chunks(self, ids: list[str]) -> dict[str, StoredChunk]:
+        got = self.chunks.get(ids=ids, include=["documents", "metadatas"])
+        out = {}
+        for i, text, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
+            spans = [tuple(s) for s in json.loads(m.get("spans", "[]"))]
+            out[i] = StoredChunk(i, text, m["doc_id"], m.get("section"), m.get("page_start"), m.get("page_end"), spans)
+        return out
+
+    def sentences_of(self, chunk_ids: list[str]) -> list[StoredSentence]:
+        got = self.sentences.get(
+            where={"chunk_id": {"$in": chunk_ids}}, include=["documents", "metadatas", "embeddings"]
+        )
+        return [
+            StoredSentence(i, m["chunk_id"], t, m.get("page"), m["start"], np.asarray(v, dtype=np.float32))
+            for i, t, m, v in zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True)
+        ]
+
+
+
+def drop_index(settings: Settings) -> None:
+    """Delete this index's collections (whatever embedder built them), for a rebuild."""
+    client = _client(settings, create=True)
+    existing = {c.name for c in client.list_collections()}
+    for suffix in ("chunks", "sentences", "documents"):
+        if f"{settings.collection}_{suffix}" in existing:
+            client.delete_collection(f"{settings.collection}_{suffix}")

@@ -1,0 +1,175 @@
+"""The incremental ingest: files -> documents -> chunks -> vectors -> Chroma.
+
+An unchanged file (same content hash, same manifest entry) is skipped without embedding anything; a changed
+file's chunks are replaced; a file that is gone has its chunks removed; a document half-written by a killed
+run is repaired. Every bad file is reported by name and the good ones are still ingested.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from contextlib import nullcontext
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from assistant.embedding import make_embedder
+from assistant.settings import Settings
+from assistant.store import Store, drop_index
+from assistant.types import Chunk, DocumentRecord, FileError, IngestReport
+from ingest.chunking import chunk_pages
+from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, load_document
+from ingest.manifest import Manifest, guess_kind
+
+SKIPPED_NAMES = {"readme.md", "manifest.json"}  # a corpus folder's own documentation, not programme documents
+
+
+@dataclass
+class Prepared:
+    record: DocumentRecord
+    chunks: list[Chunk]
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "document"
+
+
+def discover(paths: list[Path]) -> tuple[list[Path], list[FileError]]:
+    """Files to ingest below ``paths``; a missing path is an error, a folder's own README/manifest is skipped."""
+    files, errors = [], []
+    for path in paths:
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                hidden = any(part.startswith(".") for part in f.relative_to(path).parts)
+                if f.is_file() and not hidden and f.name.lower() not in SKIPPED_NAMES:
+                    files.append(f)
+        elif path.exists():
+            files.append(path)
+        else:
+            errors.append(FileError(path=str(path), error=f"{path.name}: no such file or folder"))
+    return files, errors
+
+
+def content_hash(data: bytes, entry: dict) -> str:
+    return hashlib.sha256(data + repr(sorted(entry.items())).encode()).hexdigest()
+
+
+def prepare(path: Path, data: bytes, entry: dict, doc_id: str, settings: Settings) -> Prepared:
+    loaded = load_document(path, max_bytes=int(settings.max_file_mb * 1024 * 1024))
+    numbered = [p for p in loaded.pages if p.number is not None]
+    record = DocumentRecord(
+        id=doc_id,
+        title=entry.get("title") or loaded.title or path.stem.replace("-", " ").replace("_", " "),
+        kind=entry.get("kind") or guess_kind(path.name),
+        date=str(entry.get("date") or loaded.date or date.fromtimestamp(path.stat().st_mtime).isoformat()),
+        publisher=entry.get("publisher"),
+        language=entry.get("language"),
+        origin=entry.get("source"),
+        source=path.name,
+        path=str(path.resolve()),
+        content_hash=content_hash(data, entry),
+        pages=len(numbered) or None,
+    )
+    chunks = chunk_pages(doc_id, loaded.pages, settings.chunk_chars)
+    if not chunks:
+        raise LoadError(f"{path.name}: no text to index after cleaning")
+    return Prepared(record, chunks)
+
+
+def _progress():
+    if not sys.stderr.isatty():
+        return nullcontext(None)
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                    transient=True)
+
+
+def embed_prepared(docs: list[Prepared], settings: Settings) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Chunk and sentence vectors for each document, embedded in batches across documents."""
+    embedder = make_embedder(settings.embedder)
+    texts: list[str] = []
+    for d in docs:
+        texts += [f"{c.section}\n{c.text}" if c.section else c.text for c in d.chunks]
+        texts += [c.text[s.start : s.end] for c in d.chunks for s in c.sentences]
+    vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+    batch = settings.embed_batch_size
+    with _progress() as progress:
+        task = progress.add_task("Embedding", total=len(texts)) if progress else None
+        for lo in range(0, len(texts), batch):
+            vectors[lo : lo + batch] = embedder.encode(texts[lo : lo + batch])
+            if progress:
+                progress.advance(task, min(batch, len(texts) - lo))
+    out, pos = [], 0
+    for d in docs:
+        n_chunks, n_sents = len(d.chunks), sum(len(c.sentences) for c in d.chunks)
+        out.append((vectors[pos : pos + n_chunks], vectors[pos + n_chunks : pos + n_chunks + n_sents]))
+        pos += n_chunks + n_sents
+    return out
+
+
+def open_store(settings: Settings, *, rebuild: bool = False) -> Store:
+    embedder = make_embedder(settings.embedder)
+    if rebuild:
+        drop_index(settings)
+    return Store(settings, embedder.model_name, embedder.dim, create=True)
+
+
+def ingest(paths: list[Path], settings: Settings, *, rebuild: bool = False) -> IngestReport:
+    store = open_store(settings, rebuild=rebuild)
+    report = IngestReport()
+    for orphan in store.orphan_doc_ids():
+        store.delete_document(orphan)
+    known = {d.id: d for d in store.documents()}
+    files, report.errors = discover(paths)
+    manifest = Manifest.for_paths(paths)
+    report.errors += [FileError(path=str(p), error=e) for p, e in manifest.errors]
+    todo: list[Prepared] = []
+    seen: set[str] = set()
+    max_bytes = int(settings.max_file_mb * 1024 * 1024)
+    for path in files:
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            report.errors.append(FileError(path=str(path), error=f"{path.name}: unsupported file type "
+                                           f"'{path.suffix or '(none)'}'; supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}"))
+            continue
+        doc_id = slug(path.stem)
+        if doc_id in seen or (doc_id in known and known[doc_id].path != str(path.resolve())
+                              and Path(known[doc_id].path).exists()):
+            doc_id = f"{doc_id}-{hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:6]}"
+        seen.add(doc_id)
+        try:
+            size = path.stat().st_size
+            if size > max_bytes:
+                report.errors.append(FileError(path=str(path), error=f"{path.name}: file is {size / 2**20:.1f} MB, "
+                                               f"over the limit of {settings.max_file_mb:g} MB (PMG_MAX_FILE_MB)"))
+                continue
+            data = path.read_bytes()
+        except OSError as exc:
+            report.errors.append(FileError(path=str(path), error=f"{path.name}: cannot read the file ({exc.strerror or exc})"))
+            continue
+        entry = manifest.entry(path)
+        old = known.get(doc_id)
+        if old and old.content_hash == content_hash(data, entry):
+            report.unchanged += 1
+            continue
+        try:
+            todo.append(prepare(path, data, entry, doc_id, settings))
+        except LoadError as exc:
+            report.errors.append(FileError(path=str(path), error=str(exc)))
+    for doc, (chunk_vecs, sent_vecs) in zip(todo, embed_prepared(todo, settings), strict=True):
+        store.replace_document(doc.record, doc.chunks, chunk_vecs, sent_vecs)
+        report.embedded += len(doc.chunks)
+        if doc.record.id in known:
+            report.updated += 1
+        else:
+            report.added += 1
+    for doc_id, old in known.items():
+        if doc_id not in seen and not Path(old.path).exists():
+            store.delete_document(doc_id)
+            report.removed += 1
+    report.documents = len(store.documents())
+    report.chunks = store.count()
+    return report

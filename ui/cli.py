@@ -1,0 +1,217 @@
+"""`pmg`: the command line. Each command parses input, calls one core function and formats the result.
+
+User errors become one line on stderr and exit status 1 (2 for usage errors, from typer); never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from assistant.errors import UserError
+from assistant.settings import Settings
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")  # a guard: every model here comes from a local package
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Preventie met Gezag: grounded answers from programme documents.")
+
+
+@app.callback()
+def root() -> None:
+    """Preventie met Gezag: grounded answers from programme documents."""
+
+
+def fail(message: str) -> None:
+    typer.echo(f"pmg: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def friendly(func):
+    """Turn the core's user errors (and anything unexpected) into one line and exit status 1."""
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except UserError as exc:
+            fail(str(exc))
+        except Exception as exc:  # noqa: BLE001 - the last line of defence for a user-facing tool
+            if os.environ.get("PMG_DEBUG"):
+                raise
+            fail(f"unexpected error: {type(exc).__name__}: {exc} (set PMG_DEBUG=1 for details)")
+
+    return wrapper
+
+
+@app.command()
+@friendly
+def ingest(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (default: the corpus folder).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object with the counts and errors.")] = False,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Drop the index first and embed everything again.")] = False,
+) -> None:
+    """Ingest programme documents into the index (incremental: unchanged files are skipped)."""
+    from ingest.pipeline import ingest as run_ingest
+
+    settings = Settings()
+    report = run_ingest(paths or [settings.corpus_dir], settings, rebuild=rebuild)
+    if as_json:
+        typer.echo(report.model_dump_json())
+    else:
+        typer.echo(
+            f"{report.documents} documents, {report.chunks} chunks in the index "
+            f"({report.added} added, {report.updated} updated, {report.removed} removed, "
+            f"{report.unchanged} unchanged; {report.embedded} chunks embedded)"
+        )
+        for err in report.errors:
+            typer.echo(f"  error: {err.error}", err=True)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def format_answer(answer) -> str:
+    """A readable answer with its numbered sources (or the related passages of a refusal)."""
+    lines = [answer.answer, ""]
+    if answer.note:
+        lines += [f"({answer.note})", ""]
+    sources = answer.citations or answer.related
+    if sources:
+        lines.append("Bronnen:" if answer.answered else "Verwant:")
+    for c in sources:
+        where = ", ".join(x for x in (f"p. {c.page}" if c.page else None, c.section) if x)
+        lines.append(f"  [{c.n}] {c.document} ({c.source}{'; ' + where if where else ''})")
+    return "\n".join(lines).rstrip()
+
+
+def _filters(kind: str | None, document: str | None, year_from: int | None, year_to: int | None):
+    from assistant.types import Filters
+
+    return Filters(kind=kind, document=document, year_from=year_from, year_to=year_to)
+
+
+@app.command()
+@friendly
+def ask(
+    question: Annotated[str, typer.Argument(help="The question, or '-' to read one question per line from stdin.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON (one object per line with '-').")] = False,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="Only documents of this kind.")] = None,
+    document: Annotated[Optional[str], typer.Option("--document", help="Only this document (id, file or title).")] = None,
+    year_from: Annotated[Optional[int], typer.Option("--from", help="Only documents from this year on.")] = None,
+    year_to: Annotated[Optional[int], typer.Option("--to", help="Only documents up to this year.")] = None,
+) -> None:
+    """Answer a question from the indexed documents, with numbered sources."""
+    from assistant.errors import QuestionError
+    from assistant.service import Assistant
+
+    assistant = Assistant(Settings())
+    filters = _filters(kind, document, year_from, year_to)
+    if question != "-":
+        answer = assistant.ask(question, filters=filters)
+        typer.echo(answer.model_dump_json() if as_json else format_answer(answer))
+        return
+    failed = False
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            answer = assistant.ask(line.strip(), filters=filters)
+            typer.echo(answer.model_dump_json() if as_json else format_answer(answer) + "\n")
+        except QuestionError as exc:  # one bad line does not stop the others
+            failed = True
+            typer.echo(json.dumps({"question": line.strip(), "error": str(exc)}) if as_json else f"pmg: {exc}")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+@friendly
+def chat() -> None:
+    """An interactive terminal chat; follow-up questions use the earlier turns. Empty line or Ctrl-D ends it."""
+    from assistant.errors import QuestionError
+    from assistant.service import Assistant
+    from assistant.types import Message
+
+    assistant = Assistant(Settings())
+    assistant.store  # fail now, not after the first question, when there is no index
+    history: list[Message] = []
+    typer.echo("Stel een vraag over Preventie met Gezag (lege regel om te stoppen).")
+    while True:
+        try:
+            question = input("> ").strip()
+        except EOFError:
+            break
+        if not question:
+            break
+        try:
+            answer = assistant.ask(question, history=history)
+        except QuestionError as exc:
+            typer.echo(f"pmg: {exc}")
+            continue
+        typer.echo(format_answer(answer) + "\n")
+        history += [Message(role="user", content=question), Message(role="assistant", content=answer.answer)]
+
+
+@app.command("eval")
+@friendly
+def run_eval(
+    question_set: Annotated[Optional[Path], typer.Option("--set", help="A question file in the eval format.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as one JSON object.")] = False,
+    report: Annotated[Optional[Path], typer.Option("--report", help="Write a Markdown report (and a PNG chart beside it).")] = None,
+    modes: Annotated[str, typer.Option("--modes", help="Retrieval modes to compare, comma-separated.")] = "hybrid,dense,bm25",
+    embedders: Annotated[str, typer.Option("--embedders", help="Also compare these embedders (each gets its own index), e.g. e5,use,st:minilm.")] = "",
+    do_calibrate: Annotated[bool, typer.Option("--calibrate", help="Find the answer threshold that makes the most right decisions.")] = False,
+) -> None:
+    """Run the eval question set and print its metrics per retrieval mode (and embedder)."""
+    from eval import runner
+    from eval.metrics import summarise
+    from eval.report import format_table, write_chart, write_markdown
+    from ingest.pipeline import ingest as run_ingest
+
+    settings = Settings()
+    cases = runner.load_cases(question_set or runner.DEFAULT_SET)
+    results, summaries, extra = {}, {}, {}
+    configs = [(m, settings.embedder, settings) for m in modes.split(",") if m]
+    for name in [e for e in embedders.split(",") if e and e != settings.embedder]:
+        own = settings.model_copy(update={"embedder": name, "index_dir": settings.index_dir / f"eval-{name.replace(':', '-')}"})
+        run_ingest([settings.corpus_dir], own)
+        configs.append(("hybrid", name, own))
+    for mode, embedder, cfg in configs:
+        label = mode if embedder == settings.embedder else f"{mode}/{embedder}"
+        if embedder != settings.embedder and mode == "hybrid":
+            label = embedder
+        overrides = {"retrieval_mode": mode}
+        if do_calibrate:
+            overrides["answer_threshold"] = -1.0
+        res, evidence = runner.run_cases(runner.assistant_for(cfg, **overrides), cases, label)
+        if do_calibrate:
+            threshold, right = runner.calibrate(cases, res, evidence)
+            extra[label] = {"calibrated_threshold": threshold, "right_decisions": right, "cases": len(cases)}
+            res, _ = runner.run_cases(runner.assistant_for(cfg, retrieval_mode=mode, answer_threshold=threshold), cases, label)
+        results[label], summaries[label] = res, summarise(res)
+    if report:
+        write_markdown(report, summaries, results, title="Eval report")
+        write_chart(report.with_suffix(".png"), summaries, results)
+    if as_json:
+        typer.echo(json.dumps({k: v.model_dump() | extra.get(k, {}) for k, v in summaries.items()}))
+    else:
+        typer.echo(format_table(summaries))
+        for label, info in extra.items():
+            typer.echo(f"{label}: calibrated answer threshold {info['calibrated_threshold']} "
+                       f"({info['right_decisions']}/{info['cases']} right decisions)")
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
