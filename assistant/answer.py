@@ -19,7 +19,8 @@ NUMBER_WORDS = ("een één twee drie vier vijf zes zeven acht negen tien elf twa
 NUMBER = re.compile(r"\b(\d+(?:[.,]\d+)?|" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 FILLERS = {"extra", "(fte)", "fte", "verschillende", "officiële", "nieuwe", "andere"}
 YEAR = re.compile(r"^(19|20)\d\d$")
-ANAPHORA = re.compile(r"^(Deze|Dit|Die|Dat|Daar|Daarmee|Daarom|Daardoor|Hierdoor|Hiervoor|Zo |Ook |Binnen deze|Van daaruit)")
+ANAPHORA = re.compile(r"^(Deze|Dit|Die|Dat|Daar|Daarmee|Daarom|Daardoor|Daarnaast|Hierdoor|Hiervoor|Hierbij|Zo |Ook |"
+                      r"Binnen deze|Van daaruit|Uit |Enerzijds|Anderzijds|Elk |Twee andere|Nog |In totaal)")
 LIST_AFTER_COLON = re.compile(r":\s*(.+?)[.]?$")
 LIST_IN_PARENS = re.compile(r"\(([^()]*,[^()]*)\)")
 
@@ -39,6 +40,7 @@ class Candidate:
     lexical: float
     retrieval: float  # the chunk's fused retrieval score, normalised to 0..1
     score: float = 0.0
+    next: Candidate | None = None  # the following sentence of the same block, if retrieved
 
 
 def block_around(text: str, start: int, end: int) -> str:
@@ -76,11 +78,13 @@ def number_mentions(q: Question, sentence: str) -> list[tuple[str, list[str], fl
     for m in NUMBER.finditer(sentence):
         word = m.group(1)
         after = re.findall(r"[\w'’()\-]+", sentence[m.end():])[:4]
-        if word.lower() in ("een", "één") or (YEAR.match(word) and not asks_years):
+        if YEAR.match(word) and not asks_years:
             continue
         if not asks_years and after[:1] and after[0].lower() in ("tot", "en", "jaar", "keer"):
             continue  # an age range or a ratio, not a count
         fit = sum(1.0 / (pos + 1) for pos, t in enumerate(terms(" ".join(after))) if t in q.counted_terms)
+        if word.lower() in ("een", "één") and not (after and terms(after[0]) and terms(after[0])[0] in q.counted_terms):
+            continue  # "een" is mostly an article: a count only when what was asked follows at once
         out.append((word, after, fit))
     return out
 
@@ -89,13 +93,24 @@ def figure_fit(q: Question, sentence: str) -> float:
     mentions = number_mentions(q, sentence)
     if not mentions:
         return 0.6
-    return 1.0 if any(fit > 0 for _, _, fit in mentions) else 0.8
+    return 1.0 if any(fit > 0 for _, _, fit in mentions) or not q.counted_terms else 0.6
+
+
+def name_forms(name: str) -> set[str]:
+    """Forms of a name to look for: "Tilburg's" -> Tilburg, "Eindhovense" -> Eindhoven, "Haagse" -> Haag,
+    "AJB-aanmeldingen" -> AJB."""
+    base = re.sub(r"['’]s$", "", name).split("-")[0]
+    forms = {name, base}
+    for suffix in ("se", "e", "s"):
+        if base.endswith(suffix) and len(base) - len(suffix) >= 3:
+            forms.add(base[: -len(suffix)])
+    return {f.lower() for f in forms if len(f) >= 2}
 
 
 def missing_names(q: Question, text: str) -> list[str]:
     """Names and years the question insists on that the evidence does not mention."""
     low = text.lower()
-    return [n for n in q.salient if n.lower() not in low]
+    return [n for n in q.salient if not any(f in low for f in name_forms(n))]
 
 
 def figure_phrase(q: Question, sentence: str) -> str | None:

@@ -15,6 +15,8 @@ NL_WORDS = {"de", "het", "een", "hoeveel", "welke", "wie", "waar", "wanneer", "i
             "worden", "van", "in", "voor", "en", "met", "op", "er", "hoe", "wat", "jongeren", "gemeenten"}
 FIGURE = re.compile(r"\b(hoeveel|hoe\s+veel|how\s+many|how\s+much|aantal|number\s+of|hoe\s+vaak|how\s+often)\b", re.I)
 LIST = re.compile(r"\b((welke|which)\s+\w+(en|s)\b|wat\s+zijn|what\s+are|noem|list)\b", re.I)
+INTERROGATIVE = re.compile(r"\b(hoeveel|welke?|wat|wie|waar|wanneer|hoe|waarom|how|what|which|who|where|when|why)\b"
+                           r"|^(is|zijn|was|waren|wordt|worden|heeft|hebben|kan|is|are|was|were|does|did|do|has|have)\b", re.I)
 FOLLOW_UP = re.compile(r"^(en|and|ook|also|what about|how about|en wat|daarvan|die|deze|dat|it|they|those|that)\b", re.I)
 # Capitalised words that name no place, person or organisation the evidence must mention.
 NOT_NAMES = {"Preventie", "Gezag", "PmG", "Dutch", "Netherlands", "Nederland", "English", "I", "Hoeveel", "Welke",
@@ -28,6 +30,25 @@ COUNTED_EN = {"young people": "jongeren", "youths": "jongeren", "youngsters": "j
               "warnings": "waarschuwingen", "referrals": "doorverwijzingen", "jobs": "baan", "directors": "regisseurs",
               "coordinators": "regisseurs", "street coaches": "straatcoaches", "teams": "teams", "locations": "locaties",
               "case managers": "casemanagers", "people": "jongeren"}
+
+
+# Domain words of English questions, as the Dutch documents write them: added to the keyword query and the
+# lexical evidence of English questions (the dense embedder is multilingual; BM25 and the figure lookup are not).
+GLOSSARY_EN = COUNTED_EN | {
+    "signed up": "aangemeld", "registered": "aangemeld", "enrolled": "aangemeld", "referred": "doorverwezen",
+    "trained": "getraind", "training": "training", "job": "baan", "work": "werk", "income": "inkomen",
+    "school": "school", "education": "onderwijs", "police": "politie", "parents": "ouders", "family": "familie",
+    "neighbourhood": "wijk", "neighborhood": "wijk", "absenteeism": "schoolverzuim", "truancy": "schoolverzuim",
+    "safety": "veiligheid", "covenants": "veiligheidsconvenanten", "agreements": "convenanten",
+    "street coaches": "straatcoaches", "enforcement officers": "boa's", "boas": "boa's", "detention": "detentie",
+    "aftercare": "nazorg", "probation": "reclassering", "court": "rechtspraak", "community justice": "wijkrechtspraak",
+    "neighbourhood courts": "wijkrechtspraak", "learning networks": "lerende netwerken", "themes": "thema's",
+    "age": "jaar", "aged": "jaar", "years": "jaar", "screening": "screening", "online": "online",
+    "integrated": "integrale", "approach": "aanpak", "team": "team", "teams": "teams", "intensive": "intensieve",
+    "guidance": "begeleiding", "supervised": "begeleid", "mentors": "mentoren", "pupils": "leerlingen",
+    "daycare": "kinderdagopvanglocaties", "primary schools": "basisscholen", "convicted": "veroordeeld",
+    "aggression": "agressie", "municipality": "gemeente", "vocational": "arbeid", "employers": "werkgevers",
+}
 
 
 @dataclass
@@ -79,26 +100,30 @@ def is_follow_up(text: str) -> bool:
     return bool(FOLLOW_UP.match(text.strip())) or len(text.split()) <= 4
 
 
+def glossary_terms(text: str) -> str:
+    low = text.lower()
+    return " ".join(nl for en, nl in GLOSSARY_EN.items() if re.search(rf"\b{en}\b", low))
+
+
 def understand(text: str, history: list[Message] | None = None) -> Question:
-    """Analyse ``text``; with a history, a follow-up borrows the earlier question's subject terms."""
+    """Analyse ``text``; with a history, a follow-up borrows the earlier question's subject terms.
+
+    Only the names of the question itself must be in the evidence: a follow-up ("En in Tilburg?") may replace
+    the earlier question's place. Its own terms weigh three times the borrowed ones."""
     text = " ".join(text.split())
-    query = text
     earlier = [m.content for m in (history or []) if m.role == "user"]
-    own_names = salient_names(text)
+    lang = language(text if len(text.split()) > 3 or not earlier else earlier[-1] + " " + text)
+    own = text + (" " + glossary_terms(text) if lang == "en" else "")
+    query, query_terms, kind = own, terms(own) * 3, kind_of(text)
     if earlier and is_follow_up(text):
         prior = earlier[-1]
-        prior_names = salient_names(prior)
+        own_names, prior_names = salient_names(text), salient_names(prior)
         borrowed = [w for w in re.findall(r"[\w'’\-]+", prior)
                     if not (own_names and w in prior_names) and w.lower() not in text.lower()]
-        query = f"{text} {' '.join(borrowed)}"
-        if kind_of(text) == "other":
-            text_kind = kind_of(prior)
-        else:
-            text_kind = kind_of(text)
-        names = own_names or prior_names
-    else:
-        text_kind = kind_of(text)
-        names = own_names
-    lang = language(text if len(text.split()) > 3 or not earlier else earlier[-1] + " " + text)
-    return Question(text=text, query=query, lang=lang, kind=text_kind, salient=list(dict.fromkeys(names)),
-                    counted_terms=counted(query), query_terms=terms(query))
+        borrowed_text = " ".join(borrowed) + (" " + glossary_terms(prior) if lang == "en" else "")
+        query = f"{own} {borrowed_text}"
+        query_terms += terms(borrowed_text)
+        if kind == "other" and not INTERROGATIVE.search(text.removeprefix("En ").removeprefix("And ")):
+            kind = kind_of(prior)
+    return Question(text=text, query=query, lang=lang, kind=kind, salient=list(dict.fromkeys(salient_names(text))),
+                    counted_terms=counted(query), query_terms=query_terms)

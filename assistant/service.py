@@ -112,18 +112,20 @@ class Assistant:
         cands, prev = [], None
         for s in sentences:
             chunk = chunks[s.chunk_id]
-            same_chunk = prev is not None and prev.chunk_id == s.chunk_id
-            context = prev.text if same_chunk else ""
             block = ex.block_around(chunk.text, s.start, s.start + len(s.text))
+            same_block = bool(cands) and cands[-1].chunk_id == s.chunk_id and cands[-1].block == block
+            context = prev.text if same_block else ""
             own = set(terms(s.text + " " + (chunk.section or "")))
             lexical = max(ex.coverage(q.query_terms, own, index),
                           0.8 * ex.coverage(q.query_terms, own | set(terms(block)), index))
             cands.append(ex.Candidate(
                 sentence_id=s.id, chunk_id=s.chunk_id, text=s.text, page=s.page, start=s.start,
-                end=s.start + len(s.text), context=context, context_start=prev.start if same_chunk else s.start,
+                end=s.start + len(s.text), context=context, context_start=prev.start if same_block else s.start,
                 block=block, dense=float(np.dot(qvec, s.vector)), lexical=lexical, retrieval=prior.get(s.chunk_id, 0.0),
             ))
             prev = s
+            if same_block:
+                cands[-2].next = cands[-1]
         ex.score_candidates(q, cands)
         return sorted(cands, key=lambda c: -c.score)
 
@@ -163,17 +165,21 @@ class Assistant:
         """The verbatim quote for a candidate: its sentence, plus the previous one when that holds the subject."""
         needs_context = bool(c.context) and (ex.ANAPHORA.match(c.text) or ex.missing_names(q, c.text))
         start = c.context_start if needs_context else c.start
+        end = c.end
+        if c.next and (ex.ANAPHORA.match(c.next.text) or c.next.score >= 0.85 * c.score):
+            end = c.next.end
         page = c.page
         if needs_context:
             page = next((p for s, e, p in chunk.spans if s == c.context_start), c.page)
-        return chunk.text[start:c.end], page
+        return chunk.text[start:end], page
 
     def compose(self, q: Question, cands: list[ex.Candidate], chunks: dict[str, StoredChunk]) -> Answer:
         texts = TEXTS[q.lang]
         docs = self._doc_map()
         # the best candidate that mentions every name/year the question insists on
         best = next((c for c in cands if not ex.missing_names(q, c.block)), None)
-        answered = best is not None and best.score >= self.settings.answer_threshold
+        threshold = self.settings.answer_threshold_en if q.lang == "en" else self.settings.answer_threshold
+        answered = best is not None and best.score >= threshold
         if not answered:
             missing = ex.missing_names(q, " ".join(c.block for c in cands[:5])) if cands else []
             reason = texts["refuse"] + (" " + texts["missing"].format(names=", ".join(missing)) if missing else "")

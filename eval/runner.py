@@ -87,11 +87,14 @@ def run_cases(assistant: Assistant, cases: list[EvalCase], label: str) -> tuple[
     return results, evidence
 
 
-def calibrate(cases: list[EvalCase], results: list[CaseResult], evidence: list[float | None]) -> tuple[float, int]:
+def calibrate(cases: list[EvalCase], results: list[CaseResult], evidence: list[float | None],
+              lang: str | None = None) -> tuple[float, int]:
     """The answer threshold that makes the most right decisions on a run made with the threshold off.
 
     Right: an answerable case answered correctly (score >= t), an unanswerable one refused (score < t).
-    Returns the middle of the best interval, and how many cases it gets right."""
+    Returns the middle of the best interval, and how many cases it gets right. ``lang`` restricts to one language."""
+    keep = [i for i, c in enumerate(cases) if lang is None or c.lang == lang]
+    cases, results, evidence = [cases[i] for i in keep], [results[i] for i in keep], [evidence[i] for i in keep]
     scored = sorted({e for e in evidence if e is not None})
     candidates = [0.0] + [(a + b) / 2 for a, b in zip(scored, scored[1:], strict=False)] + [scored[-1] + 0.01 if scored else 1.0]
 

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ingest.loaders import Page
 
+DATE_LINE = re.compile(r"^(\d{1,2} )?(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+                       r"november|december) \d{4}$", re.I)
 TERMINAL = tuple('.!?:;"”’)…')
 BULLET = re.compile(r"^(?:- |\d{1,2}[.)] )")
 ABBREVIATIONS = {"bijv", "o.a", "m.b.t", "i.v.m", "e.d", "nr", "blz", "t/m", "ca", "incl", "excl", "dhr", "mevr", "zgn", "resp", "vgl", "e.g", "i.e"}
@@ -62,7 +64,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def is_heading(text: str) -> bool:
     if text.startswith("# "):
         return True
-    if "\n" in text or len(text) > 90 or text.startswith("- "):
+    if "\n" in text or len(text) > 90 or text.startswith("- ") or "@" in text or DATE_LINE.match(text):
         return False
     first = text.lstrip("‘'\"“[")[:1]
     return bool(first) and (first.isupper() or first.isdigit()) and not text.endswith(TERMINAL) and len(text.split()) <= 12

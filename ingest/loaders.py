@@ -102,7 +102,8 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 
 def _check_size(name: str, size: int, max_bytes: int) -> None:
     if size > max_bytes:
-        raise LoadError(f"{name}: file is {size / MB:.1f} MB, over the limit of {max_bytes / MB:.4g} MB (PMG_MAX_FILE_MB)")
+        limit = f"{max_bytes / MB:.4g} MB (PMG_MAX_FILE_MB)"
+        raise LoadError(f"{name}: file is {size / MB:.1f} MB, over the limit of {limit}")
 
 
 def _reason(e: OSError) -> str:
@@ -138,7 +139,7 @@ def _decode_8bit(data: bytes) -> str:
 # --- normalisation ------------------------------------------------------------------------------
 
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
-_ODD_SPACES = re.compile("[\t\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_ODD_SPACES = re.compile("[\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -146,15 +147,15 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def normalize(text: str) -> str:
     """NFC, ligatures expanded, odd spaces to " ", soft hyphens and controls removed, spaces collapsed.
 
-    Line structure is kept (one "\\n" per line); a form feed becomes a blank line.
+    Line structure and indentation are kept; a form feed becomes a blank line.
     """
-    text = unicodedata.normalize("NFC", text).translate(_LIGATURES)
+    text = unicodedata.normalize("NFC", text).translate(_LIGATURES).expandtabs(4)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     text = re.sub("\u00ad[ \t]*\n[ \t]*", "", text)  # soft hyphen at a line end: the word continues
     text = _INVISIBLE.sub("", _ODD_SPACES.sub(" ", text))
     text = _CONTROLS.sub("", text)
-    text = re.sub(" {2,}", " ", text)
-    return "\n".join(line.strip() for line in text.split("\n"))
+    text = re.sub(r"(?<=\S) {2,}", " ", text)  # indentation stays: Markdown needs it
+    return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
 def join_blocks(blocks: list[str]) -> str:
@@ -207,19 +208,14 @@ def markdown_blocks(text: str) -> tuple[list[str], str | None]:
             row = [] if tok.type == "tr_open" else None
         elif tok.type == "inline" and row is not None:
             row.append(_md_inline(tok.children or []))
-        elif tok.type in ("inline", "fence", "code_block", "html_block"):
-            blocks.append(prefix + _md_leaf(tok))
+        elif tok.type == "html_block":
+            blocks.extend(html_blocks(tok.content)[0])
+        elif tok.type in ("inline", "fence", "code_block"):
+            text = _md_inline(tok.children or []) if tok.type == "inline" else " ".join(tok.content.split())
+            blocks.append(prefix + text)  # code is kept as plain text, on one line
             prefix = ""
     headings = [b[2:] for b in blocks if b.startswith("# ")]
     return blocks, title or (headings[0] if headings else None)
-
-
-def _md_leaf(tok) -> str:
-    if tok.type == "inline":
-        return _md_inline(tok.children or [])
-    if tok.type == "html_block":
-        return _soup(tok.content).get_text(" ")
-    return " ".join(tok.content.split())  # code kept as plain text, on one line
 
 
 def _md_inline(children) -> str:

@@ -45,7 +45,10 @@ def load_pdf(path: Path, data: bytes) -> LoadedDocument:
 
 @contextmanager
 def _quiet_pypdf():
-    """Keep pypdf's warnings about broken files out of the terminal; collect them as possible reasons."""
+    """Keep pypdf's warnings about broken files out of the terminal; collect them as possible reasons.
+
+    The "pypdf" logger is redirected only while a PDF is read; a lock serialises PDF loads meanwhile.
+    """
 
     class Collect(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
@@ -136,26 +139,38 @@ def _page_text(page) -> str:
 
 
 def _gap_breaks(lines: list[str], where: list[tuple[float, float] | None]) -> list[str]:
-    """Insert "" before a line whose distance to the line above (same font size) is clearly above the usual."""
+    """Insert "" before a line set off from the line above by a wider gap or a change of font size."""
     known = [(i, pos) for i, pos in enumerate(where) if pos and lines[i].strip()]
-    pairs = [(a, b) for a, b in zip(known, known[1:]) if abs(a[1][1] - b[1][1]) < 0.5]
-    spacing: dict[int, list[float]] = {}
-    for (_, (y1, size)), (_, (y2, _)) in pairs:
-        if y1 > y2:
-            spacing.setdefault(round(size), []).append(y1 - y2)
-    breaks = set()
-    for (_, (y1, size)), (j, (y2, _)) in pairs:
-        gaps = sorted(spacing.get(round(size), []))
-        if len(gaps) >= 2:
-            usual = gaps[len(gaps) // 4]
-            if y1 - y2 > 1.3 * usual or y2 - y1 > usual:  # a wider gap, or a jump up (next column)
-                breaks.add(j)
+    pairs = list(zip(known, known[1:], strict=False))
+    usual = _usual_spacing([(a, b) for (_, a), (_, b) in pairs])
+    breaks = {j for (i, a), (j, b) in pairs if _set_off(lines[i], a, lines[j], b, usual)}
     result = []
     for i, line in enumerate(lines):
         if i in breaks:
             result.append("")
         result.append(line)
     return result
+
+
+def _usual_spacing(pairs: list[tuple[tuple[float, float], tuple[float, float]]]) -> dict[int, float]:
+    """Per font size: the distance between two lines of one paragraph (the lower quartile of the gaps)."""
+    gaps: dict[int, list[float]] = {}
+    for (y1, size1), (y2, size2) in pairs:
+        if _same_size(size1, size2) and y1 > y2:
+            gaps.setdefault(round(size1), []).append(y1 - y2)
+    return {size: sorted(g)[len(g) // 4] for size, g in gaps.items() if len(g) >= 2}
+
+
+def _set_off(line1: str, pos1: tuple[float, float], line2: str, pos2: tuple[float, float], usual) -> bool:
+    (y1, size1), (y2, size2) = pos1, pos2
+    if not _same_size(size1, size2):
+        return is_heading_like(line1 if size1 > size2 else line2)  # the larger line is a heading
+    spacing = usual.get(round(size1))
+    return spacing is not None and (y1 - y2 > 1.3 * spacing or y2 - y1 > spacing)  # wider gap, or next column
+
+
+def _same_size(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.1 * max(a, b)
 
 
 def _short(reason: object) -> str:
@@ -225,17 +240,26 @@ def _key(line: str) -> str:
 
 
 def strip_running_lines(pages: list[list[str]], labels: list[str | None]) -> list[list[str]]:
-    """Remove lines at the page edges that recur on >= 50% of the pages (digits ignored), and page numbers."""
+    """Remove running headers/footers and page numbers from the top and bottom of each page.
+
+    Removed are lines that recur at the page edges on >= 50% of the pages (digits ignored), bare page
+    numbers, and, when >= 50% of the pages have them, header lines carrying the page number in front or at
+    the end ("Hoofdstuk 2: Werk 7", whose text changes per chapter).
+    """
     pages = [_trim_empty(lines) for lines in pages]
+    numbers = [{str(i + 1), (labels[i] or "").lower()} for i in range(len(pages))]
     repeated: set[str] = set()
+    numbered = False
     if len(pages) >= 3:
         counts = Counter(k for lines in pages for k in {_key(line) for line in _edges(lines)})
         repeated = {k for k, n in counts.items() if n >= len(pages) / 2}
+        with_number = sum(any(_carries_page_number(line, nums) for line in _edges(lines))
+                          for lines, nums in zip(pages, numbers, strict=True))
+        numbered = with_number >= len(pages) / 2
     result = []
-    for i, lines in enumerate(pages):
-        numbers = {str(i + 1), (labels[i] or "").lower()}
-        top = _strip_edge(lines, repeated, numbers)
-        result.append(_strip_edge(top[::-1], repeated, numbers)[::-1])
+    for lines, nums in zip(pages, numbers, strict=True):
+        top = _strip_edge(lines, repeated, numbered, nums)
+        result.append(_strip_edge(top[::-1], repeated, numbered, nums)[::-1])
     return result
 
 
@@ -244,26 +268,35 @@ def _edges(lines: list[str]) -> list[str]:
     return filled[:_EDGE] + filled[-_EDGE:]
 
 
-def _strip_edge(lines: list[str], repeated: set[str], numbers: set[str]) -> list[str]:
-    """Drop running lines from the start of ``lines``; each repeated line at most once per edge."""
+def _strip_edge(lines: list[str], repeated: set[str], numbered: bool, numbers: set[str]) -> list[str]:
+    """Drop running lines from the start of ``lines``; each kind at most once per edge."""
     seen: set[str] = set()
     start = looked = 0
     while start < len(lines) and looked < _EDGE:
         line = lines[start]
-        key = _key(line)
-        match = _PAGE_NUMBER.match(line)
-        if not line.strip():
-            start += 1
-            continue
-        looked += 1
-        if match and match.group(1).lower() in numbers:
-            start += 1
-        elif key in repeated and key not in seen:
-            seen.add(key)
-            start += 1
-        else:
-            break
+        if line.strip():
+            looked += 1
+            key = _key(line)
+            if "#page" not in seen and (
+                _is_page_number(line, numbers) or (numbered and _carries_page_number(line, numbers))
+            ):
+                seen.add("#page")
+            elif key in repeated and key not in seen:
+                seen.add(key)
+            else:
+                break
+        start += 1
     return _trim_empty(lines[start:])
+
+
+def _is_page_number(line: str, numbers: set[str]) -> bool:
+    match = _PAGE_NUMBER.match(line)
+    return bool(match and match.group(1).lower() in numbers)
+
+
+def _carries_page_number(line: str, numbers: set[str]) -> bool:
+    words = line.lower().split()
+    return len(words) > 1 and (words[0] in numbers or words[-1] in numbers)
 
 
 def _trim_empty(lines: list[str]) -> list[str]:

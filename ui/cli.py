@@ -190,12 +190,13 @@ def run_eval(
             label = embedder
         overrides = {"retrieval_mode": mode}
         if do_calibrate:
-            overrides["answer_threshold"] = -1.0
-        res, evidence = runner.run_cases(runner.assistant_for(cfg, **overrides), cases, label)
-        if do_calibrate:
-            threshold, right = runner.calibrate(cases, res, evidence)
-            extra[label] = {"calibrated_threshold": threshold, "right_decisions": right, "cases": len(cases)}
-            res, _ = runner.run_cases(runner.assistant_for(cfg, retrieval_mode=mode, answer_threshold=threshold), cases, label)
+            off = runner.assistant_for(cfg, retrieval_mode=mode, answer_threshold=-1.0, answer_threshold_en=-1.0)
+            res, evidence = runner.run_cases(off, cases, label)
+            (nl, right_nl), (en, right_en) = (runner.calibrate(cases, res, evidence, lang) for lang in ("nl", "en"))
+            overrides |= {"answer_threshold": nl, "answer_threshold_en": en}
+            extra[label] = {"calibrated_threshold": nl, "calibrated_threshold_en": en,
+                            "right_decisions": right_nl + right_en, "cases": len(cases)}
+        res, _ = runner.run_cases(runner.assistant_for(cfg, **overrides), cases, label)
         results[label], summaries[label] = res, summarise(res)
     if report:
         write_markdown(report, summaries, results, title="Eval report")
@@ -205,8 +206,8 @@ def run_eval(
     else:
         typer.echo(format_table(summaries))
         for label, info in extra.items():
-            typer.echo(f"{label}: calibrated answer threshold {info['calibrated_threshold']} "
-                       f"({info['right_decisions']}/{info['cases']} right decisions)")
+            typer.echo(f"{label}: calibrated answer thresholds nl {info['calibrated_threshold']}, "
+                       f"en {info['calibrated_threshold_en']} ({info['right_decisions']}/{info['cases']} right decisions)")
 
 
 def main() -> None:  # pragma: no cover - console entry
