@@ -17,7 +17,8 @@ from assistant.question import Question
 NUMBER_WORDS = ("een één twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien "
                 "zestien zeventien achttien negentien twintig dertig veertig vijftig honderd duizend").split()
 NUMBER = re.compile(r"\b(\d+(?:[.,]\d+)?|" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
-FILLERS = {"extra", "(fte)", "fte", "verschillende", "officiële", "nieuwe", "andere"}
+UNKNOWN_TERM_FACTOR = 0.75
+MODIFIERS = {"extra", "(fte)", "verschillende", "officiële", "nieuwe", "andere"}  # words between a figure and its noun
 YEAR = re.compile(r"^(19|20)\d\d$")
 ANAPHORA = re.compile(r"^(Deze|Dit|Die|Dat|Daar|Daarmee|Daarom|Daardoor|Daarnaast|Hierdoor|Hiervoor|Hierbij|Zo |Ook |"
                       r"Binnen deze|Van daaruit|Uit |Enerzijds|Anderzijds|Elk |Twee andere|Nog |In totaal)")
@@ -63,12 +64,23 @@ def dense_scale(cos: float) -> float:
     return float(np.clip((cos - 0.75) / 0.17, 0.0, 1.0))
 
 
-def score_candidates(q: Question, cands: list[Candidate]) -> None:
+def score_candidates(q: Question, cands: list[Candidate], index: KeywordIndex) -> None:
+    # A Dutch question about something the documents never mention ("budget") is most likely not answered
+    # there, however close its other words come; English words are not in the Dutch index, so not for them.
+    unknown = q.lang == "nl" and any(len(t) >= 4 and not index.knows(t) for t in q.own_terms)
     for c in cands:
         lexical_weight = 0.15 if q.lang == "en" else 0.45
         c.score = (1 - lexical_weight - 0.1) * dense_scale(c.dense) + lexical_weight * c.lexical + 0.1 * c.retrieval
         if q.kind == "figure":
             c.score *= figure_fit(q, c.text)
+        if unknown:
+            c.score *= UNKNOWN_TERM_FACTOR
+
+
+def counts(term: str, counted: set[str]) -> bool:
+    """Whether a stemmed term names what the question counts; a shared 6-letter prefix is enough, so that
+    a verb finds its noun ("doorverwezen" ~ "doorverwijzingen")."""
+    return term in counted or (len(term) >= 6 and any(len(c) >= 6 and c[:6] == term[:6] for c in counted))
 
 
 def number_mentions(q: Question, sentence: str) -> list[tuple[str, list[str], float]]:
@@ -82,8 +94,8 @@ def number_mentions(q: Question, sentence: str) -> list[tuple[str, list[str], fl
             continue
         if not asks_years and after[:1] and after[0].lower() in ("tot", "en", "jaar", "keer"):
             continue  # an age range or a ratio, not a count
-        fit = sum(1.0 / (pos + 1) for pos, t in enumerate(terms(" ".join(after))) if t in q.counted_terms)
-        if word.lower() in ("een", "één") and not (after and terms(after[0]) and terms(after[0])[0] in q.counted_terms):
+        fit = sum(1.0 / (pos + 1) for pos, t in enumerate(terms(" ".join(after))) if counts(t, q.counted_terms))
+        if word.lower() in ("een", "één") and not (after and terms(after[0]) and counts(terms(after[0])[0], q.counted_terms)):
             continue  # "een" is mostly an article: a count only when what was asked follows at once
         out.append((word, after, fit))
     return out
@@ -119,10 +131,13 @@ def figure_phrase(q: Question, sentence: str) -> str | None:
     if not mentions:
         return None
     word, after, _ = max(mentions, key=lambda m: m[2])  # the first of the best-fitting mentions
+    hit = next((i for i, w in enumerate(after[:3]) if any(counts(t, q.counted_terms) for t in terms(w))), None)
+    if hit is not None:  # up to the counted word: "31 (ex)gedetineerde jongeren"
+        return " ".join([word, *after[: hit + 1]]).rstrip(",.;:")
     phrase = [word]
     for w in after:
         phrase.append(w)
-        if w.lower() not in FILLERS:
+        if w.lower() not in MODIFIERS:
             break
     return " ".join(phrase).rstrip(",.;:")
 

@@ -13,7 +13,10 @@ EN_WORDS = {"the", "how", "many", "what", "which", "who", "where", "when", "is",
             "do", "of", "in", "for", "and", "young", "people", "much", "about", "with", "to", "by", "there", "many"}
 NL_WORDS = {"de", "het", "een", "hoeveel", "welke", "wie", "waar", "wanneer", "is", "zijn", "was", "waren", "wordt",
             "worden", "van", "in", "voor", "en", "met", "op", "er", "hoe", "wat", "jongeren", "gemeenten"}
-FIGURE = re.compile(r"\b(hoeveel|hoe\s+veel|how\s+many|how\s+much|aantal|number\s+of|hoe\s+vaak|how\s+often)\b", re.I)
+FIGURE = re.compile(r"\b(hoeveel|hoe\s+veel|how\s+many|how\s+much|aantal|number\s+of|hoe\s+vaak|how\s+often|"
+                    r"welk\s+percentage|what\s+percentage|procent|percent)\b", re.I)
+HOW_OFTEN = re.compile(r"\b(hoe\s+vaak|how\s+often)\b", re.I)
+FILLERS = {"extra", "verschillende", "officiële", "nieuwe", "andere", "totaal", "nog", "nu"}  # not what is counted
 LIST = re.compile(r"\b((welke|which)\s+\w+(en|s)\b|wat\s+zijn|what\s+are|noem|list)\b", re.I)
 INTERROGATIVE = re.compile(r"\b(hoeveel|welke?|wat|wie|waar|wanneer|hoe|waarom|how|what|which|who|where|when|why)\b"
                            r"|^(is|zijn|was|waren|wordt|worden|heeft|hebben|kan|is|are|was|were|does|did|do|has|have)\b", re.I)
@@ -60,6 +63,7 @@ class Question:
     salient: list[str] = field(default_factory=list)  # names and years the evidence must mention
     counted_terms: set[str] = field(default_factory=set)  # stemmed terms of what a how-many question counts
     query_terms: list[str] = field(default_factory=list)
+    own_terms: list[str] = field(default_factory=list)  # terms of the question itself (not borrowed)
 
 
 def language(text: str) -> str:
@@ -88,12 +92,17 @@ def salient_names(text: str) -> list[str]:
 
 
 def counted(text: str) -> set[str]:
+    """Stemmed terms of what a how-many question counts ("Hoeveel jongeren ..." -> jonger); for "how often",
+    every term of the question (the count is named by its verb: "doorverwezen" -> "73 doorverwijzingen")."""
     m = FIGURE.search(text)
     if not m:
         return set()
     after = text[m.end():].lower()
+    if HOW_OFTEN.search(text):
+        return set(terms(after))
     found = {nl for en, nl in COUNTED_EN.items() if re.match(rf"\s*(\w+\s+)?{en}\b", after)}
-    return set(terms(" ".join(after.split()[:3]) + " " + " ".join(found)))
+    words = [w for w in after.split() if w not in FILLERS][:3]
+    return set(terms(" ".join(words) + " " + " ".join(found)))
 
 
 def is_follow_up(text: str) -> bool:
@@ -126,4 +135,4 @@ def understand(text: str, history: list[Message] | None = None) -> Question:
         if kind == "other" and not INTERROGATIVE.search(text.removeprefix("En ").removeprefix("And ")):
             kind = kind_of(prior)
     return Question(text=text, query=query, lang=lang, kind=kind, salient=list(dict.fromkeys(salient_names(text))),
-                    counted_terms=counted(query), query_terms=query_terms)
+                    counted_terms=counted(query), query_terms=query_terms, own_terms=terms(own))

@@ -126,7 +126,7 @@ class Assistant:
             prev = s
             if same_block:
                 cands[-2].next = cands[-1]
-        ex.score_candidates(q, cands)
+        ex.score_candidates(q, cands, index)
         return sorted(cands, key=lambda c: -c.score)
 
     def ask(self, question: str, history: list[Message] | None = None, filters: Filters | None = None) -> Answer:
@@ -163,10 +163,13 @@ class Assistant:
 
     def quote_of(self, c: ex.Candidate, chunk: StoredChunk, q: Question) -> tuple[str, int | None]:
         """The verbatim quote for a candidate: its sentence, plus the previous one when that holds the subject."""
-        needs_context = bool(c.context) and (ex.ANAPHORA.match(c.text) or ex.missing_names(q, c.text))
+        missing = ex.missing_names(q, c.text)
+        needs_context = bool(c.context) and (
+            bool(ex.ANAPHORA.match(c.text)) or (bool(missing) and len(ex.missing_names(q, c.context)) < len(missing)))
         start = c.context_start if needs_context else c.start
         end = c.end
-        if c.next and (ex.ANAPHORA.match(c.next.text) or c.next.score >= 0.85 * c.score):
+        figure_next = q.kind == "figure" and not ex.number_mentions(q, c.text) and c.next is not None
+        if c.next and (ex.ANAPHORA.match(c.next.text) or c.next.score >= 0.85 * c.score or figure_next):
             end = c.next.end
         page = c.page
         if needs_context:
@@ -200,7 +203,7 @@ class Assistant:
             quote, page = self.quote_of(c, chunks[c.chunk_id], q)
             citations.append(self.citation(len(citations) + 1, chunks[c.chunk_id], docs[chunks[c.chunk_id].doc_id],
                                            quote, page, c.score))
-        direct = ex.direct_answer(q, best.text)
+        direct = ex.direct_answer(q, best.text) or ex.direct_answer(q, citations[0].quote)
         quotes = "\n".join(f"> “{c.quote}” [{c.n}]" for c in citations)
         head = f"{direct} [1]" if direct else texts["lead"]
         return Answer(question=q.text, answer=f"{head}\n\n{quotes}", answered=True, citations=citations, query=q.query,

@@ -171,8 +171,8 @@ class Store:
 
     def orphan_doc_ids(self) -> set[str]:
         """Documents whose chunks are stored but whose record is missing (an ingest killed half-way)."""
-        known = {d.id for d in self.documents()}
-        expected = sum(d.chunks for d in self.documents())
+        docs = self.documents()
+        known, expected = {d.id for d in docs}, sum(d.chunks for d in docs)
         if self.chunks.count() == expected:
             return set()  # the cheap check: counts agree, nothing half-written
         return {m["doc_id"] for _, _, m in self.scan_chunks()} - known
@@ -200,6 +200,8 @@ class Store:
         return [(i, 1.0 - d) for i, d in zip(got["ids"][0], got["distances"][0], strict=True)]
 
     def get_chunks(self, ids: list[str]) -> dict[str, StoredChunk]:
+        if not ids:
+            return {}
         got = self.chunks.get(ids=ids, include=["documents", "metadatas"])
         out = {}
         for i, text, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
@@ -208,6 +210,8 @@ class Store:
         return out
 
     def sentences_of(self, chunk_ids: list[str]) -> list[StoredSentence]:
+        if not chunk_ids:
+            return []
         got = self.sentences.get(
             where={"chunk_id": {"$in": chunk_ids}}, include=["documents", "metadatas", "embeddings"]
         )

@@ -46,7 +46,7 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[FileError]]:
         if path.is_dir():
             for f in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in f.relative_to(path).parts)
-                if f.is_file() and not hidden and f.name.lower() not in SKIPPED_NAMES:
+                if not f.is_dir() and not hidden and f.name.lower() not in SKIPPED_NAMES:  # a broken link is reported
                     files.append(f)
         elif path.exists():
             files.append(path)
@@ -55,8 +55,9 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[FileError]]:
     return files, errors
 
 
-def content_hash(data: bytes, entry: dict) -> str:
-    return hashlib.sha256(data + repr(sorted(entry.items())).encode()).hexdigest()
+def content_hash(data: bytes, entry: dict, chunk_chars: int) -> str:
+    """What decides whether a file must be ingested again: its bytes, its manifest entry, the chunk size."""
+    return hashlib.sha256(data + repr((sorted(entry.items()), chunk_chars)).encode()).hexdigest()
 
 
 def prepare(path: Path, data: bytes, entry: dict, doc_id: str, settings: Settings) -> Prepared:
@@ -72,7 +73,7 @@ def prepare(path: Path, data: bytes, entry: dict, doc_id: str, settings: Setting
         origin=entry.get("source"),
         source=path.name,
         path=str(path.resolve()),
-        content_hash=content_hash(data, entry),
+        content_hash=content_hash(data, entry, settings.chunk_chars),
         pages=len(numbered) or None,
     )
     chunks = chunk_pages(doc_id, loaded.pages, settings.chunk_chars)
@@ -152,13 +153,14 @@ def ingest(paths: list[Path], settings: Settings, *, rebuild: bool = False) -> I
             continue
         entry = manifest.entry(path)
         old = known.get(doc_id)
-        if old and old.content_hash == content_hash(data, entry):
+        if old and old.content_hash == content_hash(data, entry, settings.chunk_chars):
             report.unchanged += 1
             continue
         try:
             todo.append(prepare(path, data, entry, doc_id, settings))
         except LoadError as exc:
-            report.errors.append(FileError(path=str(path), error=str(exc)))
+            kept = "; its previous version stays in the index" if old else ""
+            report.errors.append(FileError(path=str(path), error=f"{exc}{kept}"))
     for doc, (chunk_vecs, sent_vecs) in zip(todo, embed_prepared(todo, settings), strict=True):
         store.replace_document(doc.record, doc.chunks, chunk_vecs, sent_vecs)
         report.embedded += len(doc.chunks)
@@ -166,8 +168,11 @@ def ingest(paths: list[Path], settings: Settings, *, rebuild: bool = False) -> I
             report.updated += 1
         else:
             report.added += 1
+    roots = [p.resolve() for p in paths if p.is_dir()]
     for doc_id, old in known.items():
-        if doc_id not in seen and not Path(old.path).exists():
+        # only what lay in a folder being ingested: another machine's uploads or corpus are not ours to remove
+        gone = not Path(old.path).exists() and any(Path(old.path).is_relative_to(r) for r in roots)
+        if doc_id not in seen and gone:
             store.delete_document(doc_id)
             report.removed += 1
     report.documents = len(store.documents())

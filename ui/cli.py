@@ -210,6 +210,36 @@ def run_eval(
                        f"en {info['calibrated_threshold_en']} ({info['right_decisions']}/{info['cases']} right decisions)")
 
 
+@app.command()
+@friendly
+def serve(
+    host: Annotated[Optional[str], typer.Option("--host", help="Address to bind (default 127.0.0.1, PMG_HOST).")] = None,
+    port: Annotated[Optional[int], typer.Option("--port", help="Port to listen on (default 8000, PMG_PORT).")] = None,
+) -> None:
+    """Serve the chat (at /), the OpenAI-compatible API (/v1), the JSON API (/api) and its docs (/docs)."""
+    import uvicorn
+
+    from ui.api import create_app
+
+    settings = Settings()
+    settings = settings.model_copy(update={"host": host or settings.host, "port": port or settings.port})
+    app_ = create_app(settings)
+    try:
+        n = len(app_.state.assistant.store.documents())
+        typer.echo(f"Index: {n} documents ({settings.chroma_url or settings.index_dir}).")
+    except UserError as exc:
+        typer.echo(f"pmg: warning: {exc} The chat will say so until an index exists.", err=True)
+    if settings.host not in ("127.0.0.1", "localhost", "::1") and not settings.api_key:
+        typer.echo(f"pmg: warning: listening on {settings.host} without an API key: anyone who can reach this "
+                   "address can use the assistant (set PMG_API_KEY).", err=True)
+    shown = f"[{settings.host}]" if ":" in settings.host else settings.host
+    if settings.host in ("0.0.0.0", "::"):
+        shown = "127.0.0.1"
+    base = f"http://{shown}:{settings.port}"
+    typer.echo(f"Open {base}/ for the chat; API: {base}/v1 (OpenAI-compatible) and {base}/api; docs: {base}/docs")
+    uvicorn.run(app_, host=settings.host, port=settings.port, log_level="info")
+
+
 def main() -> None:  # pragma: no cover - console entry
     app()
 

@@ -1,0 +1,261 @@
+"""Answers from the real report, as a user gets them: figures with verbatim, cited quotes; pages for the PDF
+form; refusals when the documents do not say; follow-ups; filters; the `pmg ask` / `pmg chat` commands.
+
+Uses the session indexes of tests/conftest.py (the real report, real multilingual e5 embedder). The PDF form is
+a generated fixture: the real report text laid out as a PDF by tests/pdf_fixtures.report_as_pdf.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from assistant.types import Answer, Filters, Message
+from tests.conftest import REPORT_PDF_NAME
+from tests.pdf_fixtures import REPORT_TITLE, report_pdf_pages
+
+AJB_NL = "Hoeveel jongeren zijn extra aangemeld voor AJB?"
+AJB_EN = "How many young people were signed up for AJB?"
+AJB_SECTION = "Persoonlijke en psychologische ontwikkeling"
+REPORT_TXT = "rapportage-preventie-met-gezag-2024.txt"
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+NUMBER_WORDS = re.compile(r"\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|"
+                          r"zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|honderd|duizend)\b",
+                          re.I)
+
+
+def chunk_text(assistant, chunk_id: str) -> str:
+    return assistant.store.get_chunks([chunk_id])[chunk_id].text
+
+
+def assert_verbatim(assistant, answer: Answer) -> None:
+    for c in answer.citations + answer.related:
+        assert c.quote, c
+        assert c.quote in chunk_text(assistant, c.chunk_id), f"[{c.n}] quote not verbatim in {c.chunk_id}: {c.quote!r}"
+
+
+def numbers_in(text: str) -> list[str]:
+    text = re.sub(r"\[\d+\]", " ", text)  # citation markers are not figures
+    return NUMBER.findall(text) + [w.lower() for w in NUMBER_WORDS.findall(text)]
+
+
+def assert_grounded(answer: Answer) -> None:
+    """Every figure in the answer text stands in a cited quote (a refusal may repeat the question's own)."""
+    quotes = " ".join(c.quote for c in answer.citations).lower()
+    if not answer.answered:
+        quotes += " " + answer.question.lower()
+    for n in numbers_in(answer.answer):
+        assert re.search(rf"(?<![\d.,]){re.escape(n.lower())}(?![\d]|[.,]\d)", quotes), \
+            f"{n!r} in the answer is in no cited quote: {answer.answer!r}"
+
+
+def head(answer: Answer) -> str:
+    return answer.answer.split("\n", 1)[0]
+
+
+# --- the AJB figure -----------------------------------------------------------------------------------
+
+
+def test_ajb_figure_is_answered_with_a_verbatim_cited_quote(assistant):
+    answer = assistant.ask(AJB_NL)
+    assert answer.answered
+    assert "576" in answer.answer
+    cited = [c for c in answer.citations if "576" in c.quote]
+    assert cited, answer.citations
+    c = cited[0]
+    stored = assistant.store.get_chunks([c.chunk_id])[c.chunk_id]
+    assert c.quote in stored.text
+    assert c.document == REPORT_TITLE
+    assert c.source == REPORT_TXT
+    assert c.section == AJB_SECTION == stored.section
+    assert c.page is None  # plain text has no pages
+    assert_grounded(answer)
+
+
+def test_ajb_figure_in_english(assistant):
+    answer = assistant.ask(AJB_EN)
+    assert answer.answered
+    assert "576" in answer.answer
+    assert any("576" in c.quote for c in answer.citations)
+    assert_verbatim(assistant, answer)
+    assert_grounded(answer)
+
+
+# --- every citation of a varied batch is verbatim and grounds the answer's figures ----------------------
+
+BATCH = [
+    "Voor welke leeftijdsgroep is Preventie met Gezag bedoeld?",
+    "How many municipalities now take part in the structural approach?",
+    "Welke justitiële partners krijgen binnen het programma een versterkte rol?",
+    "Hoeveel gemeenten maakten als eerste hun plannen, en in welk jaar was dat?",
+    "Op welke datum is bij de gemeenten de informatie voor deze rapportage opgevraagd?",
+    "Hoeveel leerlingen zijn in Nieuwegein na een incident naar het Halt-spreekuur gestuurd?",
+    "How many teachers were trained to spot boundary-crossing behaviour, and in how many municipalities?",
+    "Hoeveel deelnemers hebben via de interventies van het programma werk gevonden?",
+    "Hoeveel kinderen zijn aangemeld voor Alles Kidzzz, en over hoeveel scholen en gemeenten zijn ze verdeeld?",
+    "Hoeveel fte aan straatcoaches en boa's zetten de gemeenten samen in?",
+    "How many families are involved in Tilburg's integrated family approach?",
+    "Hoeveel extra regisseurs zijn er voor de persoonsgerichte aanpak ingezet, en hoeveel jongeren zijn aangemeld?",
+    "Welke gemeenten hebben op dit moment wijkrechtspraak?",
+    "What was the age range of the young (ex-)detainees in Rotterdam's aftercare programme?",
+    "Hoeveel boa's zet Tilburg in?",
+]
+
+
+def test_every_citation_is_verbatim_and_every_figure_grounded(assistant):
+    answered = 0
+    for question in BATCH:
+        answer = assistant.ask(question)
+        assert answer.citations if answer.answered else not answer.citations, question
+        assert_verbatim(assistant, answer)
+        assert_grounded(answer)
+        answered += answer.answered
+    assert answered >= len(BATCH) - 4  # most of the batch is answerable; the last two are not
+
+
+# --- the PDF form: pages ------------------------------------------------------------------------------
+
+
+def page_of(pages: dict[int, str], text: str) -> int:
+    """The page on which report_as_pdf drew the start of ``text``."""
+    words = text.split()
+    for n in range(min(len(words), 12), 2, -1):
+        probe = " ".join(words[:n])
+        hits = [p for p, drawn in pages.items() if probe in " ".join(drawn.split())]
+        if len(hits) == 1:
+            return hits[0]
+    raise AssertionError(f"not found on a single page: {text[:80]!r}")
+
+
+def test_pdf_citation_page_is_where_the_sentence_was_printed(pdf_assistant, pdf_index):
+    pages = report_pdf_pages(pdf_index.corpus_dir / REPORT_PDF_NAME)
+    assert min(pages) == 1 and len(pages) > 5
+
+    answer = pdf_assistant.ask(AJB_NL)
+    assert answer.answered and "576" in answer.answer
+    c = next(c for c in answer.citations if "576" in c.quote)
+    assert c.source == REPORT_PDF_NAME and c.section == AJB_SECTION
+    assert c.quote in chunk_text(pdf_assistant, c.chunk_id)
+    assert c.page == page_of(pages, c.quote)
+    sentence = next(s for s in re.split(r"(?<=\.) ", c.quote) if "576" in s)
+    assert page_of(pages, sentence) in (c.page, c.page + 1)  # a quote may run on over a page break
+
+    # 1-based: the programme's age range stands on the first printed page
+    first = pdf_assistant.ask("Voor welke leeftijdsgroep is Preventie met Gezag bedoeld?")
+    assert first.answered and "8 tot en met 27" in first.answer
+    c = next(c for c in first.citations if "8 tot en met 27" in c.quote)
+    assert page_of(pages, c.quote) == 1 == c.page
+
+
+# --- refusals -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question", [
+    "Hoeveel jongeren deden in Maastricht mee aan AJB?",
+    pytest.param("Wat is het budget van Preventie met Gezag?", marks=pytest.mark.xfail(strict=True, reason=(
+        "BUG (answer logic, assistant/service.py compose / answer.py scoring): the report names no budget, yet "
+        "the question is answered (evidence ~0.60 >= answer_threshold 0.5) with the programme's goal sentences "
+        "('Met het programma Preventie met Gezag is het doel ...') instead of a refusal. eval case un-budget."))),
+])
+def test_questions_the_documents_do_not_answer_are_refused(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.answered
+    assert not answer.citations
+    assert answer.related, "related passages are offered"
+    assert "niet in de documenten" in answer.answer
+    assert "576" not in answer.answer
+    assert_verbatim(assistant, answer)
+    assert_grounded(answer)
+
+
+def test_english_refusal_is_in_english(assistant):
+    answer = assistant.ask("How many cases did the neighbourhood courts (wijkrechtspraak) handle in 2023?")
+    assert not answer.answered and answer.related
+    text = answer.answer.lower()
+    assert "documents do not" in text or "not in the documents" in text, answer.answer
+    assert not re.search(r"\b(niet|documenten|staat)\b", text), answer.answer
+    assert_verbatim(assistant, answer)
+
+
+# --- follow-ups --------------------------------------------------------------------------------------------
+
+
+def test_follow_up_uses_the_earlier_turn(assistant):
+    first = assistant.ask(AJB_NL)
+    history = [Message(role="user", content=AJB_NL), Message(role="assistant", content=first.answer)]
+    answer = assistant.ask("En in hoeveel gemeenten?", history=history)
+    assert answer.answered
+    assert "zes" in head(answer).lower(), answer.answer
+    assert any("zes gemeenten" in c.quote for c in answer.citations)
+    assert_verbatim(assistant, answer)
+    assert_grounded(answer)
+
+
+def test_chat_answers_a_question_and_its_follow_up(corpus_index, run_pmg):
+    result = run_pmg("chat", env={"PMG_INDEX_DIR": corpus_index.index_dir},
+                     input=f"{AJB_NL}\nEn in hoeveel gemeenten?\n")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    # turns start at the "> " prompt; quotes are printed as '> “...”'
+    turns = re.split(r"^> (?!“)", result.stdout, flags=re.M)[1:]
+    assert len(turns) >= 2, result.stdout
+    assert "576" in turns[0].split("\n", 1)[0], turns[0]
+    assert "zes" in turns[1].split("\n", 1)[0].lower(), turns[1]
+
+
+# --- filters -------------------------------------------------------------------------------------------------
+
+
+def test_unknown_document_filter_is_one_clear_line(corpus_index, run_pmg):
+    result = run_pmg("ask", "--document", "kamerbrief-2099", AJB_NL, env={"PMG_INDEX_DIR": corpus_index.index_dir})
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "kamerbrief-2099" in lines[0] and "rapportage-preventie-met-gezag-2024" in lines[0]
+    assert "unexpected error" not in lines[0] and "Traceback" not in result.stderr
+
+
+def test_filter_without_matching_documents_is_a_refusal_not_a_crash(assistant):
+    """`--kind kamerbrief` (no such documents) is Filters(kind="kamerbrief"); checked through the core, since the
+    CLI only passes its flags on (the CLI's filter plumbing is covered by the --document test above). Also a year
+    range without documents."""
+    for filters in (Filters(kind="kamerbrief"), Filters(year_from=2099)):
+        answer = assistant.ask(AJB_NL, filters=filters)
+        assert not answer.answered and not answer.citations and not answer.related, filters
+        assert "niet in de documenten" in answer.answer
+        assert "576" not in answer.answer
+    assert assistant.search(AJB_NL, filters=Filters(kind="kamerbrief")) == []
+
+
+# --- `pmg ask` input handling ---------------------------------------------------------------------------------
+
+
+def test_ask_json_from_stdin_writes_one_object_per_line_in_order(corpus_index, run_pmg):
+    limit = 120
+    too_long = "Hoeveel jongeren " + "zijn er echt " * 20 + "aangemeld?"
+    assert len(too_long) > limit
+    stdin = f"{AJB_NL}\n{too_long}\n{AJB_EN}\n\n"
+    result = run_pmg("ask", "--json", "-", input=stdin,
+                     env={"PMG_INDEX_DIR": corpus_index.index_dir, "PMG_MAX_QUESTION_CHARS": limit})
+    assert "Traceback" not in result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 3, result.stdout  # the blank last line is no question
+    objects = [json.loads(line) for line in lines]
+    assert [o["question"] for o in objects] == [AJB_NL, too_long, AJB_EN]
+    assert objects[0]["answered"] and "576" in objects[0]["answer"]
+    assert "error" in objects[1] and str(limit) in objects[1]["error"] and "answer" not in objects[1]
+    assert objects[2]["answered"] and "576" in objects[2]["answer"]
+    assert result.returncode == 1  # one line failed
+
+
+@pytest.mark.parametrize("question", ["x" * 121, "   "], ids=["over-long", "empty"])
+def test_bad_question_is_one_line_and_non_zero_exit(corpus_index, run_pmg, question):
+    result = run_pmg("ask", question, env={"PMG_INDEX_DIR": corpus_index.index_dir, "PMG_MAX_QUESTION_CHARS": 120})
+    assert result.returncode != 0
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr and "unexpected error" not in lines[0]
+    assert ("120" in lines[0]) if question.strip() else ("empty" in lines[0].lower())
