@@ -18,6 +18,7 @@ NUMBER_WORDS = ("een één twee drie vier vijf zes zeven acht negen tien elf twa
                 "zestien zeventien achttien negentien twintig dertig veertig vijftig honderd duizend").split()
 NUMBER = re.compile(r"\b(\d+(?:[.,]\d+)?|" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 UNKNOWN_TERM_FACTOR = 0.75
+NO_FIGURE_FACTOR = 0.45
 MODIFIERS = {"extra", "(fte)", "verschillende", "officiële", "nieuwe", "andere"}  # words between a figure and its noun
 YEAR = re.compile(r"^(19|20)\d\d$")
 ANAPHORA = re.compile(r"^(Deze|Dit|Die|Dat|Daar|Daarmee|Daarom|Daardoor|Daarnaast|Hierdoor|Hiervoor|Hierbij|Zo |Ook |"
@@ -92,7 +93,10 @@ def number_mentions(q: Question, sentence: str) -> list[tuple[str, list[str], fl
         after = re.findall(r"[\w'’()\-]+", sentence[m.end():])[:4]
         if YEAR.match(word) and not asks_years:
             continue
-        if not asks_years and after[:1] and after[0].lower() in ("tot", "en", "jaar", "keer"):
+        skip = {"tot", "en", "jaar"} if not asks_years else set()
+        if "keer" not in q.text.lower() and "times" not in q.text.lower():
+            skip.add("keer")
+        if after[:1] and after[0].lower() in skip:
             continue  # an age range or a ratio, not a count
         fit = sum(1.0 / (pos + 1) for pos, t in enumerate(terms(" ".join(after))) if counts(t, q.counted_terms))
         if word.lower() in ("een", "één") and not (after and terms(after[0]) and counts(terms(after[0])[0], q.counted_terms)):
@@ -104,7 +108,7 @@ def number_mentions(q: Question, sentence: str) -> list[tuple[str, list[str], fl
 def figure_fit(q: Question, sentence: str) -> float:
     mentions = number_mentions(q, sentence)
     if not mentions:
-        return 0.6
+        return NO_FIGURE_FACTOR  # a how-many question answered without a figure is no answer
     return 1.0 if any(fit > 0 for _, _, fit in mentions) or not q.counted_terms else 0.6
 
 

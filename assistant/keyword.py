@@ -45,6 +45,7 @@ class KeywordIndex:
     bm25: bm25s.BM25 | None
     idf: dict[str, float]
     prefixes: frozenset[str]
+    max_idf: float
 
     @classmethod
     def build(cls, version: str, rows: list[tuple[str, str, dict]]) -> KeywordIndex:
@@ -67,7 +68,7 @@ class KeywordIndex:
             np.array([m.get("doc_id", "") for _, _, m in rows], dtype=object),
             np.array([m.get("kind", "") for _, _, m in rows], dtype=object),
             np.array([m.get("year", 0) for _, _, m in rows]),
-            bm25, idf, frozenset(t[:6] for t in idf if len(t) >= 6),
+            bm25, idf, frozenset(t[:6] for t in idf if len(t) >= 6), max(idf.values(), default=1.0),
         )
 
     def knows(self, term: str) -> bool:
@@ -76,7 +77,7 @@ class KeywordIndex:
 
     def term_weight(self, term: str) -> float:
         """IDF of a stemmed term; unseen terms weigh like the rarest ones."""
-        return self.idf.get(term, max(self.idf.values(), default=1.0))
+        return self.idf.get(term, self.max_idf)
 
     def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
         q = terms(query)
