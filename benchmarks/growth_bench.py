@@ -81,27 +81,14 @@ def pct(xs: list[float], p: float) -> float:
 
 
 def ingest_real(corpus: Path, settings) -> dict:
-    """A real ingest of corpus/ with the embedding time measured (``embed_prepared`` wrapped)."""
-    import ingest.pipeline as pipeline
+    """A real ingest of corpus/ with the embedding time measured by the pipeline itself."""
+    from assistant.embedding import make_embedder
+    from ingest.pipeline import ingest
 
-    pipeline.make_embedder(settings.embedder).encode(["warm-up"])  # model loading is not embedding time
-    inner = pipeline.embed_prepared
-    spent = [0.0]
-
-    def timed(docs, s):
-        t = time.perf_counter()
-        try:
-            return inner(docs, s)
-        finally:
-            spent[0] += time.perf_counter() - t
-
-    pipeline.embed_prepared = timed
-    try:
-        t = time.perf_counter()
-        report = pipeline.ingest([corpus], settings)
-        total = time.perf_counter() - t
-    finally:
-        pipeline.embed_prepared = inner
+    make_embedder(settings.embedder).encode(["warm-up"])  # model loading is not embedding time
+    timings: dict[str, float] = {}
+    report = ingest([corpus], settings, timings=timings)
+    spent, total = [timings["embed_s"]], timings["total_s"]
     assert not report.errors and report.chunks > 0, report
     return {"chunks": report.chunks, "embed_s": spent[0], "other_s": total - spent[0]}
 

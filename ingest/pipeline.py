@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
+import time
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date
@@ -18,7 +19,7 @@ from pathlib import Path
 import numpy as np
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from assistant.embedding import make_embedder
+from assistant.models import embedder_identity
 from assistant.settings import Settings
 from assistant.store import Store, drop_index
 from assistant.types import Chunk, DocumentRecord, FileError, IngestReport
@@ -89,13 +90,23 @@ def _progress():
                     transient=True)
 
 
-def embed_prepared(docs: list[Prepared], settings: Settings) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Chunk and sentence vectors for each document, embedded in batches across documents."""
-    embedder = make_embedder(settings.embedder)
+def embedding_texts(docs: list[Prepared]) -> list[str]:
+    """What gets embedded, document by document: each chunk with its section heading, then each sentence."""
     texts: list[str] = []
     for d in docs:
         texts += [f"{c.section}\n{c.text}" if c.section else c.text for c in d.chunks]
         texts += [c.text[s.start : s.end] for c in d.chunks for s in c.sentences]
+    return texts
+
+
+def embed_prepared(docs: list[Prepared], settings: Settings) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Chunk and sentence vectors for each document, embedded in batches across documents."""
+    if not docs:
+        return []
+    from assistant.embedding import make_embedder  # loads llama-index: only when there is something to embed
+
+    embedder = make_embedder(settings.embedder)
+    texts = embedding_texts(docs)
     vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
     batch = settings.embed_batch_size
     with _progress() as progress:
@@ -113,13 +124,16 @@ def embed_prepared(docs: list[Prepared], settings: Settings) -> list[tuple[np.nd
 
 
 def open_store(settings: Settings, *, rebuild: bool = False) -> Store:
-    embedder = make_embedder(settings.embedder)
+    name, dim = embedder_identity(settings.embedder)
     if rebuild:
         drop_index(settings)
-    return Store(settings, embedder.model_name, embedder.dim, create=True)
+    return Store(settings, name, dim, create=True)
 
 
-def ingest(paths: list[Path], settings: Settings, *, rebuild: bool = False) -> IngestReport:
+def ingest(paths: list[Path], settings: Settings, *, rebuild: bool = False,
+           timings: dict[str, float] | None = None) -> IngestReport:
+    """Ingest ``paths``; ``timings``, when given, receives the seconds spent embedding and in all (benchmarks)."""
+    started = time.perf_counter()
     store = open_store(settings, rebuild=rebuild)
     report = IngestReport()
     for orphan in store.orphan_doc_ids():
@@ -161,7 +175,10 @@ def ingest(paths: list[Path], settings: Settings, *, rebuild: bool = False) -> I
         except LoadError as exc:
             kept = "; its previous version stays in the index" if old else ""
             report.errors.append(FileError(path=str(path), error=f"{exc}{kept}"))
-    for doc, (chunk_vecs, sent_vecs) in zip(todo, embed_prepared(todo, settings), strict=True):
+    embed_start = time.perf_counter()
+    vectors = embed_prepared(todo, settings)
+    embed_s = time.perf_counter() - embed_start
+    for doc, (chunk_vecs, sent_vecs) in zip(todo, vectors, strict=True):
         store.replace_document(doc.record, doc.chunks, chunk_vecs, sent_vecs)
         report.embedded += len(doc.chunks)
         if doc.record.id in known:
@@ -177,4 +194,6 @@ def ingest(paths: list[Path], settings: Settings, *, rebuild: bool = False) -> I
             report.removed += 1
     report.documents = len(store.documents())
     report.chunks = store.count()
+    if timings is not None:
+        timings.update(embed_s=embed_s, total_s=time.perf_counter() - started)
     return report

@@ -93,10 +93,10 @@ def _e5_memory():
     from assistant.embedding import make_embedder
 
     embedder = make_embedder("e5")
-    original = embedder._model
-    embedder._model = _RememberedE5(original)
+    original = embedder._batch  # the engine ingest batches go through
+    embedder._batch = _RememberedE5(original)
     yield
-    embedder._model = original
+    embedder._batch = original
 
 
 def _ingest_once(settings: Settings, paths: list[Path]) -> None:
@@ -145,3 +145,14 @@ def pdf_assistant(pdf_index):
     from assistant.service import Assistant
 
     return Assistant(pdf_index)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """Terminate a server process started by a test, killing it if it does not go."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=15)

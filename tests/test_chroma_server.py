@@ -26,7 +26,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import CORPUS, make_settings, pmg_command, pmg_env
+from tests.conftest import CORPUS, make_settings, pmg_command, pmg_env, stop
 
 pytestmark = pytest.mark.chroma_server
 
@@ -57,16 +57,6 @@ def chroma_executable() -> str:
     if not exe.is_file():
         pytest.skip(f"no `chroma` executable next to {sys.executable}")
     return str(exe)
-
-
-def stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
 
 
 @pytest.fixture(scope="module")

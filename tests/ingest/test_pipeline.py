@@ -205,11 +205,6 @@ def test_bad_files_are_each_named_and_good_files_still_indexed(tmp_path, run_pmg
         pytest.skip(f"all other bad files checked; the unreadable-file case was not: {no_unreadable}")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG ingest/pipeline.py discover(): a folder entry is kept only if `f.is_file()`, which is False for a "
-    "dangling symlink (e.g. a link to a file on an unmounted drive), so `pmg ingest <folder>` skips it silently: "
-    "no entry in `errors`, exit 0. Expected (module docstring: 'Every bad file is reported by name'): "
-    "'<name>: cannot read the file (no such file or directory)' in errors, exit 1."))
 def test_dangling_symlink_in_a_folder_is_reported(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()

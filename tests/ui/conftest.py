@@ -15,6 +15,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.conftest import stop
+
 from assistant.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
@@ -89,9 +91,4 @@ def live_server(ui_index, tmp_path_factory):
             time.sleep(0.5)
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
+        stop(proc)
