@@ -17,7 +17,6 @@ from assistant.question import Question
 NUMBER_WORDS = ("een één twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien "
                 "zestien zeventien achttien negentien twintig dertig veertig vijftig honderd duizend").split()
 NUMBER = re.compile(r"\b(\d+(?:[.,]\d+)?|" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
-UNKNOWN_TERM_FACTOR = 0.75
 NO_FIGURE_FACTOR = 0.45
 MODIFIERS = {"extra", "(fte)", "verschillende", "officiële", "nieuwe", "andere"}  # words between a figure and its noun
 YEAR = re.compile(r"^(19|20)\d\d$")
@@ -65,17 +64,12 @@ def dense_scale(cos: float) -> float:
     return float(np.clip((cos - 0.75) / 0.17, 0.0, 1.0))
 
 
-def score_candidates(q: Question, cands: list[Candidate], index: KeywordIndex) -> None:
-    # A Dutch question about something the documents never mention ("budget") is most likely not answered
-    # there, however close its other words come; English words are not in the Dutch index, so not for them.
-    unknown = q.lang == "nl" and any(len(t) >= 4 and not index.knows(t) for t in q.own_terms)
+def score_candidates(q: Question, cands: list[Candidate]) -> None:
     for c in cands:
         lexical_weight = 0.15 if q.lang == "en" else 0.45
         c.score = (1 - lexical_weight - 0.1) * dense_scale(c.dense) + lexical_weight * c.lexical + 0.1 * c.retrieval
         if q.kind == "figure":
             c.score *= figure_fit(q, c.text)
-        if unknown:
-            c.score *= UNKNOWN_TERM_FACTOR
 
 
 def counts(term: str, counted: set[str]) -> bool:

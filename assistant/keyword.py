@@ -44,7 +44,6 @@ class KeywordIndex:
     years: np.ndarray
     bm25: bm25s.BM25 | None
     idf: dict[str, float]
-    prefixes: frozenset[str]
     max_idf: float
 
     @classmethod
@@ -68,12 +67,8 @@ class KeywordIndex:
             np.array([m.get("doc_id", "") for _, _, m in rows], dtype=object),
             np.array([m.get("kind", "") for _, _, m in rows], dtype=object),
             np.array([m.get("year", 0) for _, _, m in rows]),
-            bm25, idf, frozenset(t[:6] for t in idf if len(t) >= 6), max(idf.values(), default=1.0),
+            bm25, idf, max(idf.values(), default=1.0),
         )
-
-    def knows(self, term: str) -> bool:
-        """Whether the corpus has the term, or a word sharing its first six letters (a Dutch inflection)."""
-        return term in self.idf or (len(term) >= 6 and term[:6] in self.prefixes)
 
     def term_weight(self, term: str) -> float:
         """IDF of a stemmed term; unseen terms weigh like the rarest ones."""

@@ -63,7 +63,6 @@ class Question:
     salient: list[str] = field(default_factory=list)  # names and years the evidence must mention
     counted_terms: set[str] = field(default_factory=set)  # stemmed terms of what a how-many question counts
     query_terms: list[str] = field(default_factory=list)
-    own_terms: list[str] = field(default_factory=list)  # terms of the question itself (not borrowed)
 
 
 def language(text: str) -> str:
@@ -135,4 +134,4 @@ def understand(text: str, history: list[Message] | None = None) -> Question:
         if kind == "other" and not INTERROGATIVE.search(text.removeprefix("En ").removeprefix("And ")):
             kind = kind_of(prior)
     return Question(text=text, query=query, lang=lang, kind=kind, salient=list(dict.fromkeys(salient_names(text))),
-                    counted_terms=counted(query), query_terms=query_terms, own_terms=terms(own))
+                    counted_terms=counted(query), query_terms=query_terms)

@@ -126,7 +126,7 @@ class Assistant:
             prev = s
             if same_block:
                 cands[-2].next = cands[-1]
-        ex.score_candidates(q, cands, index)
+        ex.score_candidates(q, cands)
         return sorted(cands, key=lambda c: -c.score)
 
     def ask(self, question: str, history: list[Message] | None = None, filters: Filters | None = None) -> Answer:

@@ -10,7 +10,7 @@ GATE = {
     "accuracy": 0.86,
     "citation_support": 0.90,
     "grounding": 0.95,
-    "refusal_recall": 0.75,
+    "refusal_recall": 0.80,
 }
 TARGET = {"accuracy": 0.95, "citation_support": 0.95, "grounding": 0.95, "refusal_recall": 0.9}
 
