@@ -22,6 +22,7 @@ from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN
 
 TOKEN = r"(?u)\b\w+\b"  # keeps one-character tokens: the "4" of "Prospect 4 Cash"
 STOPWORDS = sorted(set(STOPWORDS_DUTCH) | set(STOPWORDS_EN) | {"hoeveel", "welke", "welk", "wie", "wat", "waar"})
+STOP_SET = frozenset(STOPWORDS)
 
 
 @lru_cache(maxsize=1)
@@ -31,8 +32,14 @@ def stemmer() -> Stemmer.Stemmer:
 
 def terms(text: str) -> list[str]:
     """Stemmed content terms of ``text``, as the keyword index sees them."""
-    words = [w for w in re.findall(TOKEN, text.lower()) if w not in STOPWORDS]
-    return stemmer().stemWords(words)
+    return list(_terms(text))
+
+
+@lru_cache(maxsize=65536)
+def _terms(text: str) -> tuple[str, ...]:
+    # cached: the sentences of retrieved chunks come back question after question
+    words = [w for w in re.findall(TOKEN, text.lower()) if w not in STOP_SET]
+    return tuple(stemmer().stemWords(words))
 
 
 @dataclass

@@ -193,10 +193,8 @@ class Store:
             offset += len(got["ids"])
 
     def query_dense(self, vector: np.ndarray, k: int, where: dict | None) -> list[tuple[str, float]]:
-        n = min(k, self.chunks.count())
-        if n == 0:
-            return []
-        got = self.chunks.query(query_embeddings=[vector], n_results=n, where=where, include=["distances"])
+        # no count() first: it costs as much as the query, and Chroma returns fewer results when it has fewer
+        got = self.chunks.query(query_embeddings=[vector], n_results=k, where=where, include=["distances"])
         return [(i, 1.0 - d) for i, d in zip(got["ids"][0], got["distances"][0], strict=True)]
 
     def get_chunks(self, ids: list[str]) -> dict[str, StoredChunk]:
