@@ -57,18 +57,18 @@ class KeywordIndex:
     def build(cls, version: str, rows: list[tuple[str, str, dict]]) -> KeywordIndex:
         ids = [r[0] for r in rows]
         texts = [f"{m.get('section') or ''}\n{t}" for _, t, m in rows]
-        bm25 = None
+        bm25, idf = None, {}
         if rows:
             tokens = bm25s.tokenize(texts, stopwords=STOPWORDS, stemmer=stemmer(), token_pattern=TOKEN,
                                     show_progress=False)
             bm25 = bm25s.BM25()
             bm25.index(tokens, show_progress=False)
-        n = max(len(rows), 1)
-        df: dict[str, int] = {}
-        for t in texts:
-            for term in set(terms(t)):
-                df[term] = df.get(term, 0) + 1
-        idf = {term: float(np.log(1 + (n - c + 0.5) / (c + 0.5))) for term, c in df.items()}
+            # document frequencies from the same tokens: no second stemming pass over the corpus
+            df = np.zeros(len(tokens.vocab))
+            for doc in tokens.ids:
+                df[np.unique(np.asarray(doc, dtype=np.int64))] += 1
+            n = len(rows)
+            idf = {term: float(np.log(1 + (n - df[i] + 0.5) / (df[i] + 0.5))) for term, i in tokens.vocab.items()}
         return cls(
             version, ids,
             np.array([m.get("doc_id", "") for _, _, m in rows], dtype=object),
