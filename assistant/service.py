@@ -96,10 +96,7 @@ class Assistant:
         """Passages for a query, no answer composed: each chunk cited whole, with its first page."""
         query = self.check_question(query)
         hits = self.retrieve(query, filters, k)
-        chunks = self.store.get_chunks([i for i, _ in hits])
-        docs = self._doc_map()
-        return [self.citation(n, chunks[i], docs[chunks[i].doc_id], chunks[i].text, chunks[i].page_start, s)
-                for n, (i, s) in enumerate(hits, start=1) if i in chunks]
+        return self.chunk_citations(hits, self.store.get_chunks([i for i, _ in hits]))
 
     # --- answers --------------------------------------------------------------------------------
 
@@ -150,13 +147,14 @@ class Assistant:
         if self.llm is not None and result.answered:
             from assistant.llm import answer_with_llm
 
-            passages = self.passages_for_llm(hits, chunks)
+            passages = self.chunk_citations(hits, chunks)
             result = answer_with_llm(self.llm, question, history or [], result, passages, self.settings.llm_timeout_s)
         result.timings_ms = {k: round(v, 1) for k, v in result.timings_ms.items()}
         result.timings_ms["total"] = round((time.perf_counter() - t0) * 1e3, 1)
         return result
 
-    def passages_for_llm(self, hits, chunks) -> list[Citation]:
+    def chunk_citations(self, hits: list[tuple[str, float]], chunks: dict[str, StoredChunk]) -> list[Citation]:
+        """Whole retrieved chunks as numbered citations (search results; the passages an LLM answers from)."""
         docs = self._doc_map()
         return [self.citation(n, chunks[i], docs[chunks[i].doc_id], chunks[i].text, chunks[i].page_start, s)
                 for n, (i, s) in enumerate(hits, start=1) if i in chunks]
@@ -193,13 +191,12 @@ class Assistant:
                                              quote, page, c.score))
             return Answer(question=q.text, answer=f"{reason} {texts['related'] if related else ''}".strip(),
                           answered=False, related=related, query=q.query, evidence=best.score if best else None)
-        chosen = [best]
-        for c in cands:
-            if (c is not best and len(chosen) < 2 and c.score >= 0.93 * best.score
-                    and not ex.missing_names(q, c.block)):
-                chosen.append(c)
-        citations = []
-        for c in chosen:
+        citations: list[Citation] = []
+        for c in [best] + [c for c in cands if c is not best and c.score >= 0.93 * best.score]:
+            if len(citations) == 2 or ex.missing_names(q, c.block):
+                continue
+            if any(c.chunk_id == cit.chunk_id and c.text in cit.quote for cit in citations):
+                continue  # already quoted with the best sentence
             quote, page = self.quote_of(c, chunks[c.chunk_id], q)
             citations.append(self.citation(len(citations) + 1, chunks[c.chunk_id], docs[chunks[c.chunk_id].doc_id],
                                            quote, page, c.score))
