@@ -11,7 +11,7 @@ import numpy as np
 from assistant import answer as ex
 from assistant.embedding import make_embedder
 from assistant.errors import QuestionError
-from assistant.keyword import KeywordCache, terms
+from assistant.keyword import KeywordCache, KeywordIndex, terms
 from assistant.question import Question, understand
 from assistant.retrieval import filter_where, keyword_mask, reciprocal_rank_fusion
 from assistant.settings import Settings
@@ -72,8 +72,10 @@ class Assistant:
         return question
 
     def retrieve(self, query: str, filters: Filters | None = None, k: int | None = None,
-                 mode: str | None = None, vector: np.ndarray | None = None) -> list[tuple[str, float]]:
-        """Chunk ids with fused scores, best first."""
+                 mode: str | None = None, vector: np.ndarray | None = None,
+                 index: KeywordIndex | None = None) -> list[tuple[str, float]]:
+        """Chunk ids with fused scores, best first. ``vector``/``index``: the query vector and keyword index,
+        when the caller already has them."""
         k = k or self.settings.top_k
         mode = mode or self.settings.retrieval_mode
         where = filter_where(filters or Filters(), self.store.documents()) if filters and not filters.is_empty() else None
@@ -83,7 +85,7 @@ class Assistant:
             vec = vector if vector is not None else self.embedder.encode([query], is_query=True)[0]
             rankings.append([i for i, _ in self.store.query_dense(vec, depth, where)])
         if mode in ("bm25", "hybrid"):
-            index = self.keywords.get(self.store)
+            index = index or self.keywords.get(self.store)
             rankings.append([i for i, _ in index.search(query, depth, keyword_mask(where, index))])
         return reciprocal_rank_fusion(rankings, self.settings.rrf_k)[:k]
 
@@ -101,8 +103,7 @@ class Assistant:
     # --- answers --------------------------------------------------------------------------------
 
     def candidates(self, q: Question, qvec: np.ndarray, hits: list[tuple[str, float]],
-                   chunks: dict[str, StoredChunk]) -> list[ex.Candidate]:
-        index = self.keywords.get(self.store)
+                   chunks: dict[str, StoredChunk], index: KeywordIndex) -> list[ex.Candidate]:
         top = hits[0][1] if hits else 1.0
         prior = {i: s / top for i, s in hits}
         sentences = sorted(self.store.sentences_of(list(chunks)), key=lambda s: (s.chunk_id, s.start))
@@ -137,10 +138,11 @@ class Assistant:
         t1 = time.perf_counter()
         qvec = self.embedder.encode([q.query], is_query=True)[0]
         t2 = time.perf_counter()
-        hits = self.retrieve(q.query, filters, vector=qvec)
+        index = self.keywords.get(self.store)  # one version check per question
+        hits = self.retrieve(q.query, filters, vector=qvec, index=index)
         chunks = self.store.get_chunks([i for i, _ in hits])
         t3 = time.perf_counter()
-        result = self.compose(q, self.candidates(q, qvec, hits, chunks), chunks)
+        result = self.compose(q, self.candidates(q, qvec, hits, chunks, index), chunks)
         t4 = time.perf_counter()
         result.timings_ms = {"understand": (t1 - t0) * 1e3, "embed": (t2 - t1) * 1e3, "retrieve": (t3 - t2) * 1e3,
                              "answer": (t4 - t3) * 1e3}

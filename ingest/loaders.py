@@ -45,12 +45,15 @@ class LoadedDocument:
     date: str | None  # ISO "YYYY-MM-DD"
 
 
-def load_document(path: Path, max_bytes: int) -> LoadedDocument:
-    """Load one file; raises LoadError with a user-facing message when the file cannot be used."""
+def load_document(path: Path, max_bytes: int, data: bytes | None = None) -> LoadedDocument:
+    """Load one file; raises LoadError with a user-facing message when the file cannot be used.
+
+    ``data``: the file's bytes when the caller has already read them with :func:`read_bytes`."""
     from ingest import pdf  # imported here because ingest.pdf builds on this module
 
     path = Path(path)
-    data = _read_bytes(path, max_bytes)
+    if data is None:
+        data = read_bytes(path, max_bytes)
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         return pdf.load_pdf(path, data)
@@ -74,7 +77,9 @@ def _unpaged(path: Path, fmt: str, blocks: list[str], title: str | None) -> Load
 # --- reading and decoding ---------------------------------------------------------------------
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a file the loaders can take: it exists, is regular, supported, within the size limit and
+    not empty; else a LoadError saying which."""
     name = path.name or str(path)
     try:
         info = path.stat()

@@ -24,7 +24,7 @@ from assistant.settings import Settings
 from assistant.store import Store, drop_index
 from assistant.types import Chunk, DocumentRecord, FileError, IngestReport
 from ingest.chunking import chunk_pages
-from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, load_document
+from ingest.loaders import LoadError, load_document, read_bytes
 from ingest.manifest import Manifest, guess_kind
 
 SKIPPED_NAMES = {"readme.md", "manifest.json"}  # a corpus folder's own documentation, not programme documents
@@ -62,7 +62,7 @@ def content_hash(data: bytes, entry: dict, chunk_chars: int) -> str:
 
 
 def prepare(path: Path, data: bytes, entry: dict, doc_id: str, settings: Settings) -> Prepared:
-    loaded = load_document(path, max_bytes=int(settings.max_file_mb * 1024 * 1024))
+    loaded = load_document(path, max_bytes=int(settings.max_file_mb * 1024 * 1024), data=data)
     numbered = [p for p in loaded.pages if p.number is not None]
     record = DocumentRecord(
         id=doc_id,
@@ -146,27 +146,19 @@ def ingest(paths: list[Path], settings: Settings, *, rebuild: bool = False,
     seen: set[str] = set()
     max_bytes = int(settings.max_file_mb * 1024 * 1024)
     for path in files:
-        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            report.errors.append(FileError(path=str(path), error=f"{path.name}: unsupported file type "
-                                           f"'{path.suffix or '(none)'}'; supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}"))
-            continue
         doc_id = slug(path.stem)
         if doc_id in seen or (doc_id in known and known[doc_id].path != str(path.resolve())
                               and Path(known[doc_id].path).exists()):
             doc_id = f"{doc_id}-{hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:6]}"
         seen.add(doc_id)
+        old = known.get(doc_id)
         try:
-            size = path.stat().st_size
-            if size > max_bytes:
-                report.errors.append(FileError(path=str(path), error=f"{path.name}: file is {size / 2**20:.1f} MB, "
-                                               f"over the limit of {settings.max_file_mb:g} MB (PMG_MAX_FILE_MB)"))
-                continue
-            data = path.read_bytes()
-        except OSError as exc:
-            report.errors.append(FileError(path=str(path), error=f"{path.name}: cannot read the file ({exc.strerror or exc})"))
+            data = read_bytes(path, max_bytes)  # type, size and readability checked once, by the loader
+        except LoadError as exc:
+            kept = "; its previous version stays in the index" if old else ""
+            report.errors.append(FileError(path=str(path), error=f"{exc}{kept}"))
             continue
         entry = manifest.entry(path)
-        old = known.get(doc_id)
         if old and old.content_hash == content_hash(data, entry, settings.chunk_chars):
             report.unchanged += 1
             continue
