@@ -1,7 +1,11 @@
 """Keyword search: BM25 (bm25s) with the Dutch Snowball stemmer and Dutch stop words.
 
 Derived from the chunks stored in Chroma, never from files, so the two indexes cannot disagree. The index is
-rebuilt only when the store's version stamp changes (another ingest, possibly by another process).
+rebuilt only when the store's version stamp changes (another ingest, possibly by another process), and it is
+saved on disk under that stamp (``<index_dir>/keyword/<collection>-<store>/<version>/``): the ingest that moved
+the stamp builds and saves it, and every serving process on the machine then memory-maps the saved arrays instead
+of pulling every chunk out of Chroma and building its own copy. A process that finds no saved index for the
+current stamp (another machine ingested) builds it once and saves it for its neighbours.
 
 bm25s is used directly rather than through llama-index's ``BM25Retriever``: that wrapper holds a second copy
 of every node, defaults to English, forgets the stemmer on ``persist()``, and has no metadata filters; bm25s's
@@ -10,10 +14,16 @@ of every node, defaults to English, forgets the stemmer on ``persist()``, and ha
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import shutil
 import threading
+import uuid
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import bm25s
 import numpy as np
@@ -77,6 +87,42 @@ class KeywordIndex:
             bm25, idf, max(idf.values(), default=1.0),
         )
 
+    # --- on disk ----------------------------------------------------------------------------------
+
+    def save(self, directory: Path) -> bool:
+        """Write the index to ``directory`` (named after its version) atomically; older versions beside it go.
+
+        Best effort: a failure (disk full, a neighbour saving the same version) leaves the index in memory only."""
+        tmp = directory.parent / f".tmp-{uuid.uuid4().hex}"
+        try:
+            tmp.mkdir(parents=True)
+            if self.bm25 is not None:
+                self.bm25.save(tmp, show_progress=False)
+            meta = {"version": self.version, "ids": self.ids, "doc_ids": self.doc_ids.tolist(),
+                    "kinds": self.kinds.tolist(), "years": self.years.tolist(), "idf": self.idf}
+            (tmp / "meta.json").write_text(json.dumps(meta))
+            os.rename(tmp, directory)  # atomic; fails when a neighbour got there first, which is fine
+        except OSError:
+            shutil.rmtree(tmp, ignore_errors=True)
+            return directory.is_dir()
+        for old in directory.parent.iterdir():
+            if old.name != directory.name and not old.name.startswith(".tmp-"):
+                shutil.rmtree(old, ignore_errors=True)  # a reader that mapped them keeps its pages (POSIX)
+        return True
+
+    @classmethod
+    def load(cls, directory: Path) -> KeywordIndex | None:
+        """The index saved in ``directory``, its score arrays memory-mapped; None when absent or unreadable."""
+        try:
+            meta = json.loads((directory / "meta.json").read_text())
+            bm25 = bm25s.BM25.load(directory, mmap=True, show_progress=False) if meta["ids"] else None
+        except (OSError, ValueError, KeyError):
+            return None
+        idf = meta["idf"]
+        return cls(meta["version"], meta["ids"], np.array(meta["doc_ids"], dtype=object),
+                   np.array(meta["kinds"], dtype=object), np.array(meta["years"]), bm25, idf,
+                   max(idf.values(), default=1.0))
+
     def term_weight(self, term: str) -> float:
         """IDF of a stemmed term; unseen terms weigh like the rarest ones."""
         return self.idf.get(term, self.max_idf)
@@ -94,10 +140,18 @@ class KeywordIndex:
         return [(self.ids[d], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
 
-class KeywordCache:
-    """One keyword index per process, rebuilt when the store's version stamp moves."""
+def keyword_dir(settings) -> Path:
+    """Where this store's keyword indexes are saved: one folder per collection and per Chroma (embedded or a URL)."""
+    where = hashlib.sha1((settings.chroma_url or "embedded").encode()).hexdigest()[:8]
+    return settings.index_dir / "keyword" / f"{settings.collection}-{where}"
 
-    def __init__(self) -> None:
+
+class KeywordCache:
+    """One keyword index per process, current with the store's version stamp: loaded from disk when saved there,
+    otherwise built from the store (and saved). ``directory``: where saved indexes live; None keeps it in memory."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory
         self._index: KeywordIndex | None = None
         self._lock = threading.Lock()
 
@@ -105,5 +159,24 @@ class KeywordCache:
         version = store.version()
         with self._lock:
             if self._index is None or self._index.version != version:
-                self._index = KeywordIndex.build(version, list(store.scan_chunks()))
+                self._index = self._load(version) or self._build(store, version)
             return self._index
+
+    def persist(self, store) -> None:
+        """Build and save the index for the store's current stamp unless it is saved already (after an ingest)."""
+        version = store.version()
+        if self.directory is not None and not (self.directory / version).is_dir():
+            with self._lock:
+                self._index = self._build(store, version)
+
+    def _load(self, version: str) -> KeywordIndex | None:
+        if self.directory is None:
+            return None
+        index = KeywordIndex.load(self.directory / version)
+        return index if index is not None and index.version == version else None
+
+    def _build(self, store, version: str) -> KeywordIndex:
+        index = KeywordIndex.build(version, list(store.scan_chunks()))
+        if self.directory is not None and store.version() == version:  # not saved under a stamp that moved meanwhile
+            index.save(self.directory / version)
+        return index

@@ -11,7 +11,7 @@ import numpy as np
 from assistant import answer as ex
 from assistant.embedding import make_embedder
 from assistant.errors import QuestionError
-from assistant.keyword import KeywordCache, KeywordIndex, terms
+from assistant.keyword import KeywordCache, KeywordIndex, keyword_dir, terms
 from assistant.question import Question, understand
 from assistant.retrieval import filter_where, keyword_mask, reciprocal_rank_fusion
 from assistant.settings import Settings
@@ -38,7 +38,7 @@ class Assistant:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self.embedder = make_embedder(self.settings.embedder)
-        self.keywords = KeywordCache()
+        self.keywords = KeywordCache(keyword_dir(self.settings))
         self._lock = threading.Lock()
 
     @cached_property

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from assistant.keyword import KeywordCache, keyword_dir
 from assistant.models import embedder_identity
 from assistant.settings import Settings
 from assistant.store import Store, drop_index
@@ -186,6 +187,7 @@ def ingest(paths: list[Path], settings: Settings, *, rebuild: bool = False,
             report.removed += 1
     report.documents = len(store.documents())
     report.chunks = store.count()
+    KeywordCache(keyword_dir(settings)).persist(store)  # serving processes load it instead of each building one
     if timings is not None:
         timings.update(embed_s=embed_s, total_s=time.perf_counter() - started)
     return report
