@@ -51,12 +51,14 @@ def block_around(text: str, start: int, end: int) -> str:
     return text[lo + 2 if lo >= 0 else 0 : hi if hi >= 0 else len(text)]
 
 
-def coverage(question_terms: list[str], text_terms: set[str], index: KeywordIndex) -> float:
-    """IDF-weighted share of the question's content terms found in the text."""
+def coverage(question_terms: list[str], text_terms: set[str], index: KeywordIndex,
+             half: set[str] = frozenset()) -> float:
+    """IDF-weighted share of the question's content terms found in the text; terms only in ``half`` count half."""
     if not question_terms:
         return 0.0
     total = sum(index.term_weight(t) for t in question_terms)
-    return sum(index.term_weight(t) for t in question_terms if t in text_terms) / total
+    found = sum(index.term_weight(t) * (1.0 if t in text_terms else 0.5 if t in half else 0.0) for t in question_terms)
+    return found / total
 
 
 def dense_scale(cos: float) -> float:

@@ -108,14 +108,21 @@ class Assistant:
         prior = {i: s / top for i, s in hits}
         sentences = sorted(self.store.sentences_of(list(chunks)), key=lambda s: (s.chunk_id, s.start))
         cands, prev = [], None
+        name_terms = set(terms(" ".join(q.salient)))
         for s in sentences:
             chunk = chunks[s.chunk_id]
             block = ex.block_around(chunk.text, s.start, s.start + len(s.text))
             same_block = bool(cands) and cands[-1].chunk_id == s.chunk_id and cands[-1].block == block
             context = prev.text if same_block else ""
-            own = set(terms(s.text + " " + (chunk.section or "")))
-            lexical = max(ex.coverage(q.query_terms, own, index),
-                          0.8 * ex.coverage(q.query_terms, own | set(terms(block)), index))
+            # the subject (a name the question insists on) may stand anywhere in the bullet or paragraph ("Dit doet
+            # de RvdK ..."), and what the sentences before it in the bullet said carries over at half weight (they
+            # set up the topic this sentence answers about); the rest must stand in the sentence or its heading
+            if not same_block:
+                before: set[str] = set()
+                names_here = name_terms & set(terms(block))
+            own = set(terms(s.text + " " + (chunk.section or ""))) | names_here
+            lexical = ex.coverage(q.query_terms, own, index, half=before)
+            before |= own
             cands.append(ex.Candidate(
                 sentence_id=s.id, chunk_id=s.chunk_id, text=s.text, page=s.page, start=s.start,
                 end=s.start + len(s.text), context=context, context_start=prev.start if same_block else s.start,
