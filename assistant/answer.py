@@ -19,6 +19,7 @@ NUMBER_WORDS = ("een één twee drie vier vijf zes zeven acht negen tien elf twa
 NUMBER = re.compile(r"\b(\d+(?:[.,]\d+)?|" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 NO_FIGURE_FACTOR = 0.45
 MODIFIERS = {"extra", "(fte)", "verschillende", "officiële", "nieuwe", "andere"}  # words between a figure and its noun
+RATIO_QUESTION = re.compile(r"\b(keer|times|vaak|vaker|often)\b", re.IGNORECASE)
 YEAR = re.compile(r"^(19|20)\d\d$")
 ANAPHORA = re.compile(r"^(Deze|Dit|Die|Dat|Daar|Daarmee|Daarom|Daardoor|Daarnaast|Hierdoor|Hiervoor|Hierbij|Zo |Ook |"
                       r"Binnen deze|Van daaruit|Uit |Enerzijds|Anderzijds|Elk |Twee andere|Nog |In totaal)")
@@ -90,11 +91,16 @@ def number_mentions(q: Question, sentence: str) -> list[tuple[str, list[str], fl
         if YEAR.match(word) and not asks_years:
             continue
         skip = {"tot", "en", "jaar"} if not asks_years else set()
-        if "keer" not in q.text.lower() and "times" not in q.text.lower():
-            skip.add("keer")
+        if not RATIO_QUESTION.search(q.text):
+            skip.add("keer")  # "twee keer minder vaak" answers how often, not how many
         if after[:1] and after[0].lower() in skip:
             continue  # an age range or a ratio, not a count
-        fit = sum(1.0 / (pos + 1) for pos, t in enumerate(terms(" ".join(after))) if counts(t, q.counted_terms))
+        if after[:1] and after[0].lower() in ("keer", "times"):
+            # a ratio ("drie keer minder vaak veroordeeld"): it fits by what follows it, the question's own terms
+            wider = re.findall(r"[\w'’()\-]+", sentence[m.end():])[:6]
+            fit = 0.5 * sum(1 for t in terms(" ".join(wider[1:])) if t in q.query_terms)
+        else:
+            fit = sum(1.0 / (pos + 1) for pos, t in enumerate(terms(" ".join(after))) if counts(t, q.counted_terms))
         if word.lower() in ("een", "één") and not (after and terms(after[0]) and counts(terms(after[0])[0], q.counted_terms)):
             continue  # "een" is mostly an article: a count only when what was asked follows at once
         out.append((word, after, fit))
@@ -131,6 +137,8 @@ def figure_phrase(q: Question, sentence: str) -> str | None:
     if not mentions:
         return None
     word, after, _ = max(mentions, key=lambda m: m[2])  # the first of the best-fitting mentions
+    if after[:1] and after[0].lower() in ("keer", "times") and "vaak" in (w.lower() for w in after[:3]):
+        return " ".join([word, *after[: [w.lower() for w in after].index("vaak") + 1]])  # "drie keer minder vaak"
     hit = next((i for i, w in enumerate(after[:3]) if any(counts(t, q.counted_terms) for t in terms(w))), None)
     if hit is not None:  # up to the counted word: "31 (ex)gedetineerde jongeren"
         return " ".join([word, *after[: hit + 1]]).rstrip(",.;:")

@@ -53,6 +53,9 @@ GLOSSARY_EN = COUNTED_EN | {
     "aggression": "agressie", "municipality": "gemeente", "vocational": "arbeid", "employers": "werkgevers",
 }
 
+# Dutch words a question may use for what the documents write otherwise (staffing is counted in fte).
+SYNONYMS_NL = {"formatie": "fte", "capaciteit": "fte", "arbeidsplaatsen": "fte", "formatieplaatsen": "fte"}
+
 
 @dataclass
 class Question:
@@ -101,6 +104,7 @@ def counted(text: str) -> set[str]:
         return set(terms(after))
     found = {nl for en, nl in COUNTED_EN.items() if re.match(rf"\s*(\w+\s+)?{en}\b", after)}
     words = [w for w in after.split() if w not in FILLERS][:3]
+    found |= {SYNONYMS_NL[w] for w in words if w in SYNONYMS_NL}
     return set(terms(" ".join(words) + " " + " ".join(found)))
 
 
@@ -108,9 +112,11 @@ def is_follow_up(text: str) -> bool:
     return bool(FOLLOW_UP.match(text.strip())) or len(text.split()) <= 4
 
 
-def glossary_terms(text: str) -> str:
+def glossary_terms(text: str, lang: str = "en") -> str:
+    """The documents' words for the question's: its English domain words in Dutch, or Dutch synonyms."""
     low = text.lower()
-    return " ".join(nl for en, nl in GLOSSARY_EN.items() if re.search(rf"\b{en}\b", low))
+    glossary = GLOSSARY_EN if lang == "en" else SYNONYMS_NL
+    return " ".join(nl for en, nl in glossary.items() if re.search(rf"\b{en}\b", low))
 
 
 def understand(text: str, history: list[Message] | None = None) -> Question:
@@ -121,14 +127,15 @@ def understand(text: str, history: list[Message] | None = None) -> Question:
     text = " ".join(text.split())
     earlier = [m.content for m in (history or []) if m.role == "user"]
     lang = language(text if len(text.split()) > 3 or not earlier else earlier[-1] + " " + text)
-    own = text + (" " + glossary_terms(text) if lang == "en" else "")
+    extra = glossary_terms(text, lang)
+    own = f"{text} {extra}" if extra else text
     query, query_terms, kind = own, terms(own) * 3, kind_of(text)
     if earlier and is_follow_up(text):
         prior = earlier[-1]
         own_names, prior_names = salient_names(text), salient_names(prior)
         borrowed = [w for w in re.findall(r"[\w'’\-]+", prior)
                     if not (own_names and w in prior_names) and w.lower() not in text.lower()]
-        borrowed_text = " ".join(borrowed) + (" " + glossary_terms(prior) if lang == "en" else "")
+        borrowed_text = " ".join(borrowed) + " " + glossary_terms(prior, lang)
         query = f"{own} {borrowed_text}"
         query_terms += terms(borrowed_text)
         if kind == "other" and not INTERROGATIVE.search(text.removeprefix("En ").removeprefix("And ")):
