@@ -71,8 +71,29 @@ def score_candidates(q: Question, cands: list[Candidate]) -> None:
     for c in cands:
         lexical_weight = 0.15 if q.lang == "en" else 0.45
         c.score = (1 - lexical_weight - 0.1) * dense_scale(c.dense) + lexical_weight * c.lexical + 0.1 * c.retrieval
-        if q.kind == "figure":
+        if q.kind == "figure" and q.shape != "amount":
             c.score *= figure_fit(q, c.text)
+        if q.shape and not has_shape(q, c.text):
+            c.score *= NO_FIGURE_FACTOR  # an e-mail, an amount, a date or a person asked for and not given
+
+
+MONTHS = ("januari februari maart april mei juni juli augustus september oktober november december january "
+          "february march may june july august october").split()
+SHAPE_PATTERNS = {
+    "email": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
+    "amount": re.compile(r"(€|\beuro\b|\bEUR\b|\bmiljoen\b|\bmiljard\b|\bmillion\b|\bbillion\b)", re.I),
+    "date": re.compile(r"\b((19|20)\d\d|" + "|".join(MONTHS) + r")\b", re.I),
+}
+
+
+def has_shape(q: Question, sentence: str) -> bool:
+    """Whether a sentence has what the question's shape asks for; a person: a name the question does not give."""
+    if q.shape == "person":
+        asked = q.text.lower()
+        words = re.findall(r"[\w'’\-]+", sentence)[1:]  # a capital that starts the sentence names nobody
+        return any(w[:1].isupper() and w.lower() not in asked and len(w) > 1 for w in words)
+    pattern = SHAPE_PATTERNS.get(q.shape or "")
+    return pattern is None or bool(pattern.search(sentence))
 
 
 def counts(term: str, counted: set[str]) -> bool:

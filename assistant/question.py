@@ -53,8 +53,18 @@ GLOSSARY_EN = COUNTED_EN | {
     "aggression": "agressie", "municipality": "gemeente", "vocational": "arbeid", "employers": "werkgevers",
 }
 
-# Dutch words a question may use for what the documents write otherwise (staffing is counted in fte).
-SYNONYMS_NL = {"formatie": "fte", "capaciteit": "fte", "arbeidsplaatsen": "fte", "formatieplaatsen": "fte"}
+# Dutch words a question may use for what the documents write otherwise (staffing is counted in fte; a
+# publication is an "uitgave" in a colophon).
+SYNONYMS_NL = {"formatie": "fte", "capaciteit": "fte", "arbeidsplaatsen": "fte", "formatieplaatsen": "fte",
+               "gepubliceerd": "uitgave", "verschenen": "uitgave", "publicatie": "uitgave"}
+# What shape the answer must have, when the question says so: an e-mail address, a sum of money, a date, a person.
+SHAPES = {
+    "email": re.compile(r"\b(e-?mail\w*|mailadres\w*)\b", re.I),
+    "amount": re.compile(r"\b(budget\w*|geld|bedrag\w*|kosten|kost|euro|subsidie\w*|financiering|money|costs?|"
+                         r"funding|fund)\b", re.I),
+    "date": re.compile(r"^(wanneer|when)\b|\b(welke datum|what date|in welk jaar|which year|in what year)\b", re.I),
+    "person": re.compile(r"^(wie|who)\s+(is|was|zijn|waren|are|were)\b", re.I),
+}
 
 
 @dataclass
@@ -66,6 +76,17 @@ class Question:
     salient: list[str] = field(default_factory=list)  # names and years the evidence must mention
     counted_terms: set[str] = field(default_factory=set)  # stemmed terms of what a how-many question counts
     query_terms: list[str] = field(default_factory=list)
+    shape: str | None = None  # "email" | "amount" | "date" | "person": what an answer must contain
+
+
+def answer_shape(text: str) -> str | None:
+    return next((name for name, pattern in SHAPES.items() if pattern.search(text)), None)
+
+
+def shape_words(text: str) -> list[str]:
+    """The words of a question that name the shape of its answer ("e-mailadres", "wanneer")."""
+    shape = answer_shape(text)
+    return [m.group() for m in SHAPES[shape].finditer(text)] if shape else []
 
 
 def language(text: str) -> str:
@@ -141,4 +162,4 @@ def understand(text: str, history: list[Message] | None = None) -> Question:
         if kind == "other" and not INTERROGATIVE.search(text.removeprefix("En ").removeprefix("And ")):
             kind = kind_of(prior)
     return Question(text=text, query=query, lang=lang, kind=kind, salient=list(dict.fromkeys(salient_names(text))),
-                    counted_terms=counted(query), query_terms=query_terms)
+                    counted_terms=counted(query), query_terms=query_terms, shape=answer_shape(text))

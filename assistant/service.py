@@ -12,7 +12,7 @@ from assistant import answer as ex
 from assistant.embedding import make_embedder
 from assistant.errors import QuestionError
 from assistant.keyword import KeywordCache, KeywordIndex, keyword_dir, terms
-from assistant.question import Question, understand
+from assistant.question import Question, shape_words, understand
 from assistant.retrieval import filter_where, keyword_mask, reciprocal_rank_fusion
 from assistant.settings import Settings
 from assistant.store import Store, StoredChunk
@@ -109,6 +109,7 @@ class Assistant:
         sentences = sorted(self.store.sentences_of(list(chunks)), key=lambda s: (s.chunk_id, s.start))
         cands, prev = [], None
         name_terms = set(terms(" ".join(q.salient)))
+        shape_terms = set(terms(" ".join(shape_words(q.text))))
         for s in sentences:
             chunk = chunks[s.chunk_id]
             block = ex.block_around(chunk.text, s.start, s.start + len(s.text))
@@ -121,6 +122,8 @@ class Assistant:
                 before: set[str] = set()
                 names_here = name_terms & set(terms(block))
             own = set(terms(s.text + " " + (chunk.section or ""))) | names_here
+            if shape_terms and ex.has_shape(q, s.text):
+                own |= shape_terms  # "e-mailadres" is answered by an address, "wanneer" by a date
             lexical = ex.coverage(q.query_terms, own, index, half=before)
             before |= own
             cands.append(ex.Candidate(
