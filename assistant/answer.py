@@ -23,6 +23,7 @@ RATIO_QUESTION = re.compile(r"\b(keer|times|vaak|vaker|often)\b", re.IGNORECASE)
 YEAR = re.compile(r"^(19|20)\d\d$")
 ANAPHORA = re.compile(r"^(Deze|Dit|Die|Dat|Daar|Daarmee|Daarom|Daardoor|Daarnaast|Hierdoor|Hiervoor|Hierbij|Zo |Ook |"
                       r"Binnen deze|Van daaruit|Uit |Enerzijds|Anderzijds|Elk |Twee andere|Nog |In totaal)")
+NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.+)$")  # a numbered heading: "1. Positieve ondersteuning"
 LIST_AFTER_COLON = re.compile(r":\s*(.+?)[.]?$")
 LIST_IN_PARENS = re.compile(r"\(([^()]*,[^()]*)\)")
 
@@ -74,7 +75,7 @@ def score_candidates(q: Question, cands: list[Candidate]) -> None:
         if q.kind == "figure" and q.shape != "amount":
             c.score *= figure_fit(q, c.text)
         if q.shape and not has_shape(q, c.text):
-            c.score *= NO_FIGURE_FACTOR  # an e-mail, an amount, a date or a person asked for and not given
+            c.score *= NO_FIGURE_FACTOR  # an e-mail, an amount, a date, a person or a title asked for, not given
 
 
 MONTHS = ("januari februari maart april mei juni juli augustus september oktober november december january "
@@ -83,11 +84,13 @@ SHAPE_PATTERNS = {
     "email": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
     "amount": re.compile(r"(€|\beuro\b|\bEUR\b|\bmiljoen\b|\bmiljard\b|\bmillion\b|\bbillion\b)", re.I),
     "date": re.compile(r"\b((19|20)\d\d|" + "|".join(MONTHS) + r")\b", re.I),
+    "title": re.compile(r"^[‘“'\"«][^.!?]{3,120}[’”'\"»][.]?$"),  # a line that is nothing but a quoted title
 }
 
 
 def has_shape(q: Question, sentence: str) -> bool:
-    """Whether a sentence has what the question's shape asks for; a person: a name the question does not give."""
+    """Whether a sentence has what the question's shape asks for (an address, an amount, a date, a quoted title);
+    a person: a name the question does not give."""
     if q.shape == "person":
         asked = q.text.lower()
         words = re.findall(r"[\w'’\-]+", sentence)[1:]  # a capital that starts the sentence names nobody

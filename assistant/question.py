@@ -17,7 +17,8 @@ FIGURE = re.compile(r"\b(hoeveel|hoe\s+veel|how\s+many|how\s+much|aantal|number\
                     r"welk\s+percentage|what\s+percentage|procent|percent)\b", re.I)
 HOW_OFTEN = re.compile(r"\b(hoe\s+vaak|how\s+often)\b", re.I)
 FILLERS = {"extra", "verschillende", "officiële", "nieuwe", "andere", "totaal", "nog", "nu"}  # not what is counted
-LIST = re.compile(r"\b((welke|which)\s+\w+(en|s)\b|wat\s+zijn|what\s+are|noem|list)\b", re.I)
+LIST = re.compile(r"\b((welke|which)\s+((twee|drie|vier|vijf|zes|two|three|four|five|six|\d+)\s+)?\w+(en|s)\b|"
+                  r"wat\s+zijn|what\s+are|noem|list)\b", re.I)
 INTERROGATIVE = re.compile(r"\b(hoeveel|welke?|wat|wie|waar|wanneer|hoe|waarom|how|what|which|who|where|when|why)\b"
                            r"|^(is|zijn|was|waren|wordt|worden|heeft|hebben|kan|is|are|was|were|does|did|do|has|have)\b", re.I)
 FOLLOW_UP = re.compile(r"^(en|and|ook|also|what about|how about|en wat|daarvan|die|deze|dat|it|they|those|that)\b", re.I)
@@ -57,13 +58,15 @@ GLOSSARY_EN = COUNTED_EN | {
 # publication is an "uitgave" in a colophon).
 SYNONYMS_NL = {"formatie": "fte", "capaciteit": "fte", "arbeidsplaatsen": "fte", "formatieplaatsen": "fte",
                "gepubliceerd": "uitgave", "verschenen": "uitgave", "publicatie": "uitgave"}
-# What shape the answer must have, when the question says so: an e-mail address, a sum of money, a date, a person.
+# What shape the answer must have, when the question says so: an e-mail address, a sum of money, a date, a person,
+# a title.
 SHAPES = {
     "email": re.compile(r"\b(e-?mail\w*|mailadres\w*)\b", re.I),
     "amount": re.compile(r"\b(budget\w*|geld|bedrag\w*|kosten|kost|euro|subsidie\w*|financiering|money|costs?|"
                          r"funding|fund)\b", re.I),
     "date": re.compile(r"^(wanneer|when)\b|\b(welke datum|what date|in welk jaar|which year|in what year)\b", re.I),
     "person": re.compile(r"^(wie|who)\s+(is|was|zijn|waren|are|were)\b", re.I),
+    "title": re.compile(r"\b(titel|title|kop|headline)\b", re.I),
 }
 
 
@@ -76,7 +79,7 @@ class Question:
     salient: list[str] = field(default_factory=list)  # names and years the evidence must mention
     counted_terms: set[str] = field(default_factory=set)  # stemmed terms of what a how-many question counts
     query_terms: list[str] = field(default_factory=list)
-    shape: str | None = None  # "email" | "amount" | "date" | "person": what an answer must contain
+    shape: str | None = None  # "email" | "amount" | "date" | "person" | "title": what an answer must contain
 
 
 def answer_shape(text: str) -> str | None:

@@ -186,6 +186,24 @@ class Assistant:
             page = next((p for s, e, p in chunk.spans if s == c.context_start), c.page)
         return chunk.text[start:end], page
 
+    def numbered_subsections(self, chunk: StoredChunk, limit: int = 12) -> list[StoredChunk]:
+        """The chunks of the sub-sections numbered 1, 2, 3 ... that follow ``chunk`` in its document (their first
+        chunk each); empty when fewer than two follow."""
+        doc_id, _, index = chunk.id.rpartition(":")
+        if not index.isdigit():
+            return []
+        ids = [f"{doc_id}:{int(index) + k:0{len(index)}d}" for k in range(1, limit + 1)]
+        following = self.store.get_chunks(ids)
+        found: list[StoredChunk] = []
+        for i in ids:
+            nxt = following.get(i)
+            m = ex.NUMBERED.match(nxt.section or "") if nxt else None
+            if m and int(m.group(1)) == len(found) + 1:
+                found.append(nxt)
+            elif not (nxt and found and nxt.section == found[-1].section):  # a sub-section's second chunk
+                break
+        return found if len(found) >= 2 else []
+
     def compose(self, q: Question, cands: list[ex.Candidate], chunks: dict[str, StoredChunk]) -> Answer:
         texts = TEXTS[q.lang]
         docs = self._doc_map()
@@ -213,7 +231,19 @@ class Assistant:
             citations.append(self.citation(len(citations) + 1, chunks[c.chunk_id], docs[chunks[c.chunk_id].doc_id],
                                            quote, page, c.score))
         direct = ex.direct_answer(q, best.text) or ex.direct_answer(q, citations[0].quote)
-        quotes = "\n".join(f"> “{c.quote}” [{c.n}]" for c in citations)
         head = f"{direct} [1]" if direct else texts["lead"]
+        if q.kind == "list" and not direct:
+            # a sentence that announces numbered sub-sections ("op verschillende niveaus begeleid" followed by
+            # "1. Positieve ondersteuning", "2. ..."): the list is their headings, each cited with its opening
+            citations = citations[:1]
+            items = []
+            for sub in self.numbered_subsections(chunks[best.chunk_id]):
+                first = sub.spans[0] if sub.spans else (0, len(sub.text), sub.page_start)
+                n = len(citations) + 1
+                citations.append(self.citation(n, sub, docs[sub.doc_id], sub.text[first[0]:first[1]], first[2],
+                                               best.score))
+                items.append(f"{ex.NUMBERED.match(sub.section).group(2)} [{n}]")
+            head = "; ".join(items) if items else head
+        quotes = "\n".join(f"> “{c.quote}” [{c.n}]" for c in citations)
         return Answer(question=q.text, answer=f"{head}\n\n{quotes}", answered=True, citations=citations, query=q.query,
                       evidence=best.score)

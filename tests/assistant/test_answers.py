@@ -194,6 +194,27 @@ def test_the_answer_holds_what_was_asked_for(assistant, question, expected, wron
     assert_grounded(answer)
 
 
+def test_a_title_is_the_quoted_line_that_heads_the_story(assistant):
+    answer = assistant.ask("Wat is de titel van het praktijkverhaal in de rapportage?")
+    assert answer.answered and answer.citations[0].quote == "‘Alle neuzen dezelfde kant op’", answer.answer
+    assert answer.citations[0].section == "Praktijkverhaal"
+    assert_verbatim(assistant, answer)
+
+
+@pytest.mark.parametrize("question", ["Op welke drie niveaus worden jongeren begeleid?",
+                                      "On which levels are young people supported?"])
+def test_a_list_of_numbered_sub_sections_is_answered_with_their_headings(assistant, question):
+    """The report announces 'verschillende niveaus' and then has sub-sections 1., 2., 3.: the list is their
+    headings, each cited with the sub-section's opening sentence and the heading as its section."""
+    levels = ["Positieve ondersteuning", "Intensieve begeleiding op meerdere leefgebieden", "Specialistische aanpak"]
+    answer = assistant.ask(question)
+    assert answer.answered
+    assert head(answer) == "; ".join(f"{level} [{n}]" for n, level in enumerate(levels, start=2))
+    assert "niveaus" in answer.citations[0].quote
+    assert [c.section for c in answer.citations[1:]] == [f"{n}. {level}" for n, level in enumerate(levels, start=1)]
+    assert_verbatim(assistant, answer)
+
+
 def test_english_refusal_is_in_english(assistant):
     answer = assistant.ask("How many cases did the neighbourhood courts (wijkrechtspraak) handle in 2023?")
     assert not answer.answered and answer.related
