@@ -1,18 +1,16 @@
 """The regression gate CI applies to the eval set: the one place its thresholds live.
 
-The issue's targets are 0.95 for answer accuracy, citation support and grounding, and 0.9 for refusal recall.
-The current extractive default does not reach all of them yet (see README, "Evaluation"); the gate holds the
-figures it does reach, a little under, so that no change can make answers worse unnoticed. Raise them as the
-answers improve; never lower them to make a change pass.
+The issue's targets: 0.95 for answer accuracy, citation support and grounding, and 0.9 for refusal recall. The
+extractive default reaches them (see README, "Evaluation"), so the gate is the target itself. Never lower it to
+make a change pass.
 """
 
 GATE = {
-    "accuracy": 0.86,
-    "citation_support": 0.90,
+    "accuracy": 0.95,
+    "citation_support": 0.95,
     "grounding": 0.95,
-    "refusal_recall": 0.80,
+    "refusal_recall": 0.90,
 }
-TARGET = {"accuracy": 0.95, "citation_support": 0.95, "grounding": 0.95, "refusal_recall": 0.9}
 
 
 def shortfalls(summary) -> list[str]:
