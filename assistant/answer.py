@@ -114,6 +114,8 @@ def number_mentions(q: Question, sentence: str) -> list[tuple[str, list[str], fl
         after = re.findall(r"[\w'’()\-]+", sentence[m.end():])[:4]
         if YEAR.match(word) and not asks_years:
             continue
+        if after and after[0][:1].isupper() and re.search(rf"\b{re.escape(word)}\s+{re.escape(after[0])}\b", q.text):
+            continue  # part of a name the question gives ("Prospect 4 Cash"), not a figure
         skip = {"tot", "en", "jaar"} if not asks_years else set()
         if not RATIO_QUESTION.search(q.text):
             skip.add("keer")  # "twee keer minder vaak" answers how often, not how many

@@ -52,6 +52,12 @@ GLOSSARY_EN = COUNTED_EN | {
     "guidance": "begeleiding", "supervised": "begeleid", "mentors": "mentoren", "pupils": "leerlingen",
     "daycare": "kinderdagopvanglocaties", "primary schools": "basisscholen", "convicted": "veroordeeld",
     "aggression": "agressie", "municipality": "gemeente", "vocational": "arbeid", "employers": "werkgevers",
+    # Dutch institutions by their English names (the documents use the Dutch ones)
+    "public prosecution service": "OM Openbaar Ministerie", "public prosecutor": "OM Openbaar Ministerie",
+    "prosecution service": "OM Openbaar Ministerie", "child protection board": "Raad voor de Kinderbescherming",
+    "council for child protection": "Raad voor de Kinderbescherming", "probation service": "reclassering",
+    "youth probation": "jeugdreclassering", "netherlands youth institute": "NJI",
+    "ministry of justice and security": "ministerie van Justitie en Veiligheid",
 }
 
 # Dutch words a question may use for what the documents write otherwise (staffing is counted in fte; a
@@ -164,5 +170,9 @@ def understand(text: str, history: list[Message] | None = None) -> Question:
         query_terms += terms(borrowed_text)
         if kind == "other" and not INTERROGATIVE.search(text.removeprefix("En ").removeprefix("And ")):
             kind = kind_of(prior)
-    return Question(text=text, query=query, lang=lang, kind=kind, salient=list(dict.fromkeys(salient_names(text))),
+    salient = salient_names(text)
+    if lang == "en":  # an institution's English name is no name the Dutch evidence must repeat
+        translated = " ".join(en for en in GLOSSARY_EN if re.search(rf"\b{en}\b", text.lower()))
+        salient = [n for n in salient if n.lower() not in translated.split()]
+    return Question(text=text, query=query, lang=lang, kind=kind, salient=list(dict.fromkeys(salient)),
                     counted_terms=counted(query), query_terms=query_terms, shape=answer_shape(text))

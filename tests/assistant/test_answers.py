@@ -158,13 +158,15 @@ def test_pdf_citation_page_is_where_the_sentence_was_printed(pdf_assistant, pdf_
     # ministerie van Justitie en Veiligheid") are near misses, not answers
     "Wat is het budget van Preventie met Gezag?",
     "Wie is de minister van Justitie en Veiligheid?",
+    # "4" belongs to the name the question gives, it is no figure of jobs
+    "How many young people in Arnhem found a job through Prospect 4 Cash?",
 ])
 def test_questions_the_documents_do_not_answer_are_refused(assistant, question):
     answer = assistant.ask(question)
     assert not answer.answered
     assert not answer.citations
     assert answer.related, "related passages are offered"
-    assert "niet in de documenten" in answer.answer
+    assert "niet in de documenten" in answer.answer or "The documents do not say" in answer.answer
     assert "576" not in answer.answer
     assert_verbatim(assistant, answer)
     assert_grounded(answer)
@@ -183,6 +185,9 @@ def test_questions_the_documents_do_not_answer_are_refused(assistant, question):
     # the answer stands after the sentence that sets up the topic, further on in the same bullet
     ("Wie stelt de Raad voor de Kinderbescherming aan in de geprioriteerde wijken?", "casusregisseurs", None),
     ("Wat heeft Den Haag naast de casemanagers nog voor de doelgroep georganiseerd?", "banenmarkt", None),
+    # an institution's English name is not a name the Dutch text must repeat ("het OM")
+    ("What does the Public Prosecution Service develop together with the police to get a clear view of "
+     "subversive crime in the neighbourhood?", "informatie gestuurde werkwijze", None),
 ])
 def test_the_answer_holds_what_was_asked_for(assistant, question, expected, wrong):
     answer = assistant.ask(question)
