@@ -75,7 +75,7 @@ def _truncate(text: str, limit: int = ANSWER_CHARS) -> str:
 
 
 # tags of eval/questions.jsonl that say what kind of question a case is; all other tags are themes
-KIND_TAGS = frozenset({"english", "example", "figure", "followup", "list", "near-miss", "unanswerable"})
+KIND_TAGS = frozenset({"english", "example", "figure", "followup", "heldout", "list", "near-miss", "unanswerable"})
 
 
 def _tags(summaries: Mapping[str, Summary], kind_tags: Collection[str] = KIND_TAGS) -> list[str]:
