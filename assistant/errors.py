@@ -18,6 +18,10 @@ class EmbedderMismatchError(UserError):
     status_code = 409
 
 
+class IndexFormatError(UserError):
+    status_code = 409
+
+
 class QuestionError(UserError):
     status_code = 422
 

@@ -106,7 +106,7 @@ class Assistant:
                    chunks: dict[str, StoredChunk], index: KeywordIndex) -> list[ex.Candidate]:
         top = hits[0][1] if hits else 1.0
         prior = {i: s / top for i, s in hits}
-        sentences = sorted(self.store.sentences_of(list(chunks)), key=lambda s: (s.chunk_id, s.start))
+        sentences = sorted(self.store.sentences_of(chunks), key=lambda s: (s.chunk_id, s.start))
         cands, prev = [], None
         name_terms = set(terms(" ".join(q.salient)))
         shape_terms = set(terms(" ".join(shape_words(q.text))))

@@ -2,9 +2,14 @@
 
 Three collections share a prefix (``settings.collection``):
 - ``<prefix>_chunks``: one record per chunk, with its vector, text and metadata (document, page, section, spans);
-- ``<prefix>_sentences``: one record per sentence, with its vector, so answers never embed sentences per question;
+- ``<prefix>_sentence_vectors``: one record per chunk (1-dim placeholder vector) whose document is the chunk's
+  sentence vectors (float32, base64), so answers never embed sentences per question;
 - ``<prefix>_documents``: one record per document (1-dim placeholder vector): metadata and the content hash.
   A document record is written last, so it marks a completed ingest; chunks without one are repaired.
+
+Sentence vectors are only ever read with their chunk (by id), never searched, and a Chroma collection keeps an
+HNSW graph of all its vectors in memory: as records of their own (index format 1) the ~870k sentences of 100k
+chunks cost 1.4 GB of a 2.2 GB serving process. An index of format 1 is refused with a message to rebuild it.
 
 The embedder's name and dimension are stored on the chunk collection; a different embedder is refused.
 The ``version`` stamp on the documents collection changes on every write, so other processes (and the derived
@@ -13,6 +18,7 @@ BM25 index) can tell when the index changed.
 
 from __future__ import annotations
 
+import base64
 import json
 import uuid
 from collections.abc import Iterator
@@ -22,11 +28,12 @@ from urllib.parse import urlparse
 import chromadb
 import numpy as np
 
-from assistant.errors import EmbedderMismatchError, NoIndexError, UserError
+from assistant.errors import EmbedderMismatchError, IndexFormatError, NoIndexError, UserError
 from assistant.settings import Settings
 from assistant.types import Chunk, DocumentRecord
 
 PAGE = 2000  # records fetched per round trip when scanning a collection
+FORMAT = 2  # 2: sentence vectors stored per chunk, not searchable
 
 
 @dataclass
@@ -86,10 +93,10 @@ class Store:
         cosine = {"hnsw": {"space": "cosine"}}
         self.chunks = self.client.get_or_create_collection(
             f"{prefix}_chunks", embedding_function=None, configuration=cosine,
-            metadata={"embedder": embedder_name, "dim": dim},
+            metadata={"embedder": embedder_name, "dim": dim, "format": FORMAT},
         )
-        self.sentences = self.client.get_or_create_collection(
-            f"{prefix}_sentences", embedding_function=None, configuration=cosine
+        self.sentence_vectors = self.client.get_or_create_collection(
+            f"{prefix}_sentence_vectors", embedding_function=None
         )
         self.docs = self.client.get_or_create_collection(
             f"{prefix}_documents", embedding_function=None, metadata={"version": "empty"}
@@ -100,6 +107,11 @@ class Store:
                 f"The index was built with the embedder {stored.get('embedder')} ({stored.get('dim')}-dim), but "
                 f"the settings ask for {embedder_name} ({dim}-dim). Set PMG_EMBEDDER back, or rebuild the index "
                 f"with `pmg ingest --rebuild`."
+            )
+        if stored.get("format") != FORMAT:
+            raise IndexFormatError(
+                f"The index was built by an older version of the assistant (index format {stored.get('format', 1)}, "
+                f"this version reads format {FORMAT}). Rebuild it from the corpus with `pmg ingest --rebuild`."
             )
 
     # --- documents --------------------------------------------------------------------------------
@@ -133,28 +145,31 @@ class Store:
         self.delete_document(record.id, bump=False)
         base = _clean({"doc_id": record.id, "kind": record.kind, "year": record.year})
         if chunks:
-            self.chunks.add(
-                ids=[c.id for c in chunks],
-                embeddings=chunk_vectors,
-                documents=[c.text for c in chunks],
-                metadatas=[
-                    base
-                    | _clean({
-                        "section": c.section, "page_start": c.page_start, "page_end": c.page_end,
-                        "index": c.index,
-                        "spans": json.dumps([[s.start, s.end, s.page] for s in c.sentences]),
-                    })
-                    for c in chunks
-                ],
-            )
-            sent = [(c, i, s) for c in chunks for i, s in enumerate(c.sentences)]
-            for lo in range(0, len(sent), PAGE):
-                part = sent[lo : lo + PAGE]
-                self.sentences.add(
-                    ids=[f"{c.id}:{i}" for c, i, _ in part],
-                    embeddings=sentence_vectors[lo : lo + PAGE],
-                    documents=[c.text[s.start : s.end] for c, _, s in part],
-                    metadatas=[base | _clean({"chunk_id": c.id, "page": s.page, "start": s.start}) for c, _, s in part],
+            sentence_vectors = np.asarray(sentence_vectors, dtype=np.float32)
+            per_chunk, pos = [], 0
+            for c in chunks:
+                per_chunk.append(sentence_vectors[pos : pos + len(c.sentences)])
+                pos += len(c.sentences)
+            for lo in range(0, len(chunks), PAGE):
+                part = range(lo, min(lo + PAGE, len(chunks)))
+                self.chunks.add(
+                    ids=[chunks[i].id for i in part],
+                    embeddings=chunk_vectors[lo : lo + len(part)],
+                    documents=[chunks[i].text for i in part],
+                    metadatas=[
+                        base
+                        | _clean({
+                            "section": chunks[i].section, "page_start": chunks[i].page_start,
+                            "page_end": chunks[i].page_end, "index": chunks[i].index,
+                            "spans": json.dumps([[s.start, s.end, s.page] for s in chunks[i].sentences]),
+                        })
+                        for i in part
+                    ],
+                )
+                self.sentence_vectors.add(
+                    ids=[chunks[i].id for i in part], embeddings=[[0.0]] * len(part),
+                    documents=[base64.b64encode(per_chunk[i].tobytes()).decode("ascii") for i in part],
+                    metadatas=[base] * len(part),
                 )
         self.docs.upsert(
             ids=[record.id], embeddings=[[0.0]],
@@ -165,7 +180,7 @@ class Store:
     def delete_document(self, doc_id: str, *, bump: bool = True) -> None:
         self.docs.delete(ids=[doc_id])
         self.chunks.delete(where={"doc_id": doc_id})
-        self.sentences.delete(where={"doc_id": doc_id})
+        self.sentence_vectors.delete(where={"doc_id": doc_id})
         if bump:
             self._bump_version()
 
@@ -207,16 +222,18 @@ class Store:
             out[i] = StoredChunk(i, text, m["doc_id"], m.get("section"), m.get("page_start"), m.get("page_end"), spans)
         return out
 
-    def sentences_of(self, chunk_ids: list[str]) -> list[StoredSentence]:
-        if not chunk_ids:
+    def sentences_of(self, chunks: dict[str, StoredChunk]) -> list[StoredSentence]:
+        """The sentences of the given chunks with their stored vectors (one lookup by chunk id)."""
+        if not chunks:
             return []
-        got = self.sentences.get(
-            where={"chunk_id": {"$in": chunk_ids}}, include=["documents", "metadatas", "embeddings"]
-        )
-        return [
-            StoredSentence(i, m["chunk_id"], t, m.get("page"), m["start"], np.asarray(v, dtype=np.float32))
-            for i, t, m, v in zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True)
-        ]
+        got = self.sentence_vectors.get(ids=list(chunks), include=["documents"])
+        out = []
+        for chunk_id, packed in zip(got["ids"], got["documents"], strict=True):
+            c = chunks[chunk_id]
+            vectors = np.frombuffer(base64.b64decode(packed), dtype=np.float32).reshape(len(c.spans), -1)
+            out += [StoredSentence(f"{c.id}:{n}", c.id, c.text[start:end], page, start, vectors[n])
+                    for n, (start, end, page) in enumerate(c.spans)]
+        return out
 
 
 
@@ -224,6 +241,6 @@ def drop_index(settings: Settings) -> None:
     """Delete this index's collections (whatever embedder built them), for a rebuild."""
     client = _client(settings, create=True)
     existing = {c.name for c in client.list_collections()}
-    for suffix in ("chunks", "sentences", "documents"):
+    for suffix in ("chunks", "sentence_vectors", "sentences", "documents"):  # "sentences": index format 1
         if f"{settings.collection}_{suffix}" in existing:
             client.delete_collection(f"{settings.collection}_{suffix}")

@@ -87,8 +87,32 @@ def assert_consistent(settings) -> Store:
     assert set(ids) == {f"{d.id}:{n:04d}" for d in docs for n in range(d.chunks)}
     assert {m["doc_id"] for _, _, m in rows} <= {d.id for d in docs}
     spans = sum(len(json.loads(m["spans"])) for _, _, m in rows)
-    assert store.sentences.count() == spans
+    assert store.sentence_vectors.count() == len(ids)  # one record of sentence vectors per chunk, none stale
+    sentences = store.sentences_of(store.get_chunks(ids))
+    assert len(sentences) == spans and all(s.vector.shape == (store_dim(store),) for s in sentences)
     return store
+
+
+def store_dim(store: Store) -> int:
+    return store.chunks.metadata["dim"]
+
+
+def test_an_index_of_an_older_format_asks_for_a_rebuild(tmp_path, run_pmg):
+    corpus = write_fixture_folder(tmp_path / "docs")
+    settings = make_settings(tmp_path / "index", corpus)
+    ingest([corpus], settings)
+    store = open_store(settings)
+    meta = dict(store.chunks.metadata)
+    meta.pop("format")  # as an index written before sentence vectors moved out of their own collection
+    store.chunks.modify(metadata=meta)
+    out = run_pmg("ask", "Hoeveel jongeren zijn extra aangemeld voor AJB?", env={
+        "PMG_INDEX_DIR": str(settings.index_dir), "PMG_CORPUS_DIR": str(corpus)})
+    assert out.returncode == 1 and "Traceback" not in out.stderr + out.stdout
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+    assert "older version" in out.stderr and "pmg ingest --rebuild" in out.stderr, out.stderr
+    report = ingest([corpus], settings, rebuild=True)
+    assert report.added >= 1 and not report.errors
+    assert_consistent(settings)
 
 
 def run_ingest_json(run_pmg, settings, *paths, prefix=None, **env) -> tuple[int, dict, str]:
