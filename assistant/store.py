@@ -2,8 +2,9 @@
 
 Three collections share a prefix (``settings.collection``):
 - ``<prefix>_chunks``: one record per chunk, with its vector, text and metadata (document, page, section, spans);
-- ``<prefix>_sentence_vectors``: one record per chunk (1-dim placeholder vector) whose document is the chunk's
-  sentence vectors (float32, base64), so answers never embed sentences per question;
+- ``<prefix>_sentence_vectors``: one record per chunk (1-dim placeholder vector) whose metadata holds the chunk's
+  sentence vectors (float32, base64), so answers never embed sentences per question. Metadata, not the record's
+  document: Chroma indexes documents for full-text search (trigrams), which made writing them 15x slower;
 - ``<prefix>_documents``: one record per document (1-dim placeholder vector): metadata and the content hash.
   A document record is written last, so it marks a completed ingest; chunks without one are repaired.
 
@@ -168,8 +169,8 @@ class Store:
                 )
                 self.sentence_vectors.add(
                     ids=[chunks[i].id for i in part], embeddings=[[0.0]] * len(part),
-                    documents=[base64.b64encode(per_chunk[i].tobytes()).decode("ascii") for i in part],
-                    metadatas=[base] * len(part),
+                    metadatas=[base | {"vectors": base64.b64encode(per_chunk[i].tobytes()).decode("ascii")}
+                               for i in part],
                 )
         self.docs.upsert(
             ids=[record.id], embeddings=[[0.0]],
@@ -226,11 +227,11 @@ class Store:
         """The sentences of the given chunks with their stored vectors (one lookup by chunk id)."""
         if not chunks:
             return []
-        got = self.sentence_vectors.get(ids=list(chunks), include=["documents"])
+        got = self.sentence_vectors.get(ids=list(chunks), include=["metadatas"])
         out = []
-        for chunk_id, packed in zip(got["ids"], got["documents"], strict=True):
+        for chunk_id, meta in zip(got["ids"], got["metadatas"], strict=True):
             c = chunks[chunk_id]
-            vectors = np.frombuffer(base64.b64decode(packed), dtype=np.float32).reshape(len(c.spans), -1)
+            vectors = np.frombuffer(base64.b64decode(meta["vectors"]), dtype=np.float32).reshape(len(c.spans), -1)
             out += [StoredSentence(f"{c.id}:{n}", c.id, c.text[start:end], page, start, vectors[n])
                     for n, (start, end, page) in enumerate(c.spans)]
         return out

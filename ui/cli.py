@@ -174,6 +174,7 @@ def run_eval(
     from eval import runner
     from eval.metrics import summarise
     from eval.report import format_table, write_chart, write_markdown
+    from assistant.errors import IndexFormatError
     from ingest.pipeline import ingest as run_ingest
 
     settings = Settings()
@@ -182,7 +183,10 @@ def run_eval(
     configs = [(m, settings.embedder, settings) for m in modes.split(",") if m]
     for name in [e for e in embedders.split(",") if e and e != settings.embedder]:
         own = settings.model_copy(update={"embedder": name, "index_dir": settings.index_dir / f"eval-{name.replace(':', '-')}"})
-        run_ingest([settings.corpus_dir], own)
+        try:
+            run_ingest([settings.corpus_dir], own)
+        except IndexFormatError:  # the eval's own index, from an older version: rebuilt, it is derived
+            run_ingest([settings.corpus_dir], own, rebuild=True)
         configs.append(("hybrid", name, own))
     for mode, embedder, cfg in configs:
         label = mode if embedder == settings.embedder else f"{mode}/{embedder}"
