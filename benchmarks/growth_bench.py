@@ -3,7 +3,7 @@
 Run from the repository root:
 
     .venv/bin/python benchmarks/growth_bench.py --sizes 1000,10000           # a few minutes on 2 cores
-    .venv/bin/python benchmarks/growth_bench.py --sizes 1000,10000,100000    # 100k: about an hour, ~2-3 GB disk
+    .venv/bin/python benchmarks/growth_bench.py --sizes 1000,10000,100000    # 100k: about 20 minutes, ~5 GB disk
     options: --questions 20  --docsize 500 (synthetic chunks per fake document)  --chart docs/growth.png
              --keep DIR (keep the indexes there instead of a temporary folder)  --json (also print the raw rows)
 
