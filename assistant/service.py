@@ -232,18 +232,16 @@ class Assistant:
                                            quote, page, c.score))
         direct = ex.direct_answer(q, best.text) or ex.direct_answer(q, citations[0].quote)
         head = f"{direct} [1]" if direct else texts["lead"]
-        if q.kind == "list" and not direct:
+        subsections = self.numbered_subsections(chunks[best.chunk_id]) if q.kind == "list" and not direct else []
+        if subsections:
             # a sentence that announces numbered sub-sections ("op verschillende niveaus begeleid" followed by
             # "1. Positieve ondersteuning", "2. ..."): the list is their headings, each cited with its opening
-            citations = citations[:1]
-            items = []
-            for sub in self.numbered_subsections(chunks[best.chunk_id]):
-                first = sub.spans[0] if sub.spans else (0, len(sub.text), sub.page_start)
-                n = len(citations) + 1
-                citations.append(self.citation(n, sub, docs[sub.doc_id], sub.text[first[0]:first[1]], first[2],
-                                               best.score))
+            citations, items = citations[:1], []
+            for n, sub in enumerate(subsections, start=2):
+                start, end, page = sub.spans[0] if sub.spans else (0, len(sub.text), sub.page_start)
+                citations.append(self.citation(n, sub, docs[sub.doc_id], sub.text[start:end], page, best.score))
                 items.append(f"{ex.NUMBERED.match(sub.section).group(2)} [{n}]")
-            head = "; ".join(items) if items else head
+            head = "; ".join(items)
         quotes = "\n".join(f"> “{c.quote}” [{c.n}]" for c in citations)
         return Answer(question=q.text, answer=f"{head}\n\n{quotes}", answered=True, citations=citations, query=q.query,
                       evidence=best.score)

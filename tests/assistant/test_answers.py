@@ -220,6 +220,14 @@ def test_a_list_of_numbered_sub_sections_is_answered_with_their_headings(assista
     assert_verbatim(assistant, answer)
 
 
+def test_a_list_question_without_numbered_sub_sections_keeps_every_citation(assistant):
+    answer = assistant.ask("Welke gemeenten zetten straatcoaches in?")
+    assert answer.answered and len(answer.citations) == 2, answer.answer
+    assert all("straatcoaches" in c.quote for c in answer.citations)
+    assert "[2]" in answer.answer
+    assert_verbatim(assistant, answer)
+
+
 def test_english_refusal_is_in_english(assistant):
     answer = assistant.ask("How many cases did the neighbourhood courts (wijkrechtspraak) handle in 2023?")
     assert not answer.answered and answer.related
