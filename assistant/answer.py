@@ -111,7 +111,8 @@ def number_mentions(q: Question, sentence: str) -> list[tuple[str, list[str], fl
     asks_years = any(w in q.text.lower() for w in ("jaar", "year", "leeftijd", "age", "oud", "old"))
     for m in NUMBER.finditer(sentence):
         word = m.group(1)
-        after = re.findall(r"[\w'’()\-]+", sentence[m.end():])[:4]
+        following = re.findall(r"[\w'’()\-]+", sentence[m.end():])[:6]
+        after = following[:4]
         if YEAR.match(word) and not asks_years:
             continue
         if after and after[0][:1].isupper() and re.search(rf"\b{re.escape(word)}\s+{re.escape(after[0])}\b", q.text):
@@ -123,8 +124,7 @@ def number_mentions(q: Question, sentence: str) -> list[tuple[str, list[str], fl
             continue  # an age range or a ratio, not a count
         if after[:1] and after[0].lower() in ("keer", "times"):
             # a ratio ("drie keer minder vaak veroordeeld"): it fits by what follows it, the question's own terms
-            wider = re.findall(r"[\w'’()\-]+", sentence[m.end():])[:6]
-            fit = 0.5 * sum(1 for t in terms(" ".join(wider[1:])) if t in q.query_terms)
+            fit = 0.5 * sum(1 for t in terms(" ".join(following[1:])) if t in q.query_terms)
         else:
             fit = sum(1.0 / (pos + 1) for pos, t in enumerate(terms(" ".join(after))) if counts(t, q.counted_terms))
         if word.lower() in ("een", "één") and not (after and terms(after[0]) and counts(terms(after[0])[0], q.counted_terms)):

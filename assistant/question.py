@@ -142,11 +142,11 @@ def is_follow_up(text: str) -> bool:
     return bool(FOLLOW_UP.match(text.strip())) or len(text.split()) <= 4
 
 
-def glossary_terms(text: str, lang: str = "en") -> str:
-    """The documents' words for the question's: its English domain words in Dutch, or Dutch synonyms."""
+def glossary_matches(text: str, lang: str = "en") -> dict[str, str]:
+    """The question's words the documents write otherwise, with their Dutch: English domain words, or synonyms."""
     low = text.lower()
     glossary = GLOSSARY_EN if lang == "en" else SYNONYMS_NL
-    return " ".join(nl for en, nl in glossary.items() if re.search(rf"\b{en}\b", low))
+    return {word: nl for word, nl in glossary.items() if re.search(rf"\b{word}\b", low)}
 
 
 def understand(text: str, history: list[Message] | None = None) -> Question:
@@ -157,22 +157,22 @@ def understand(text: str, history: list[Message] | None = None) -> Question:
     text = " ".join(text.split())
     earlier = [m.content for m in (history or []) if m.role == "user"]
     lang = language(text if len(text.split()) > 3 or not earlier else earlier[-1] + " " + text)
-    extra = glossary_terms(text, lang)
-    own = f"{text} {extra}" if extra else text
+    matched = glossary_matches(text, lang)
+    own = " ".join([text, *matched.values()])
     query, query_terms, kind = own, terms(own) * 3, kind_of(text)
     if earlier and is_follow_up(text):
         prior = earlier[-1]
         own_names, prior_names = salient_names(text), salient_names(prior)
         borrowed = [w for w in re.findall(r"[\w'’\-]+", prior)
                     if not (own_names and w in prior_names) and w.lower() not in text.lower()]
-        borrowed_text = " ".join(borrowed) + " " + glossary_terms(prior, lang)
+        borrowed_text = " ".join([*borrowed, *glossary_matches(prior, lang).values()])
         query = f"{own} {borrowed_text}"
         query_terms += terms(borrowed_text)
         if kind == "other" and not INTERROGATIVE.search(text.removeprefix("En ").removeprefix("And ")):
             kind = kind_of(prior)
     salient = salient_names(text)
     if lang == "en":  # an institution's English name is no name the Dutch evidence must repeat
-        translated = " ".join(en for en in GLOSSARY_EN if re.search(rf"\b{en}\b", text.lower()))
-        salient = [n for n in salient if n.lower() not in translated.split()]
+        translated = " ".join(matched).split()
+        salient = [n for n in salient if n.lower() not in translated]
     return Question(text=text, query=query, lang=lang, kind=kind, salient=list(dict.fromkeys(salient)),
                     counted_terms=counted(query), query_terms=query_terms, shape=answer_shape(text))

@@ -146,11 +146,8 @@ class Store:
         self.delete_document(record.id, bump=False)
         base = _clean({"doc_id": record.id, "kind": record.kind, "year": record.year})
         if chunks:
-            sentence_vectors = np.asarray(sentence_vectors, dtype=np.float32)
-            per_chunk, pos = [], 0
-            for c in chunks:
-                per_chunk.append(sentence_vectors[pos : pos + len(c.sentences)])
-                pos += len(c.sentences)
+            ends = np.cumsum([len(c.sentences) for c in chunks])[:-1]
+            per_chunk = np.split(np.asarray(sentence_vectors, dtype=np.float32), ends)  # one block per chunk
             for lo in range(0, len(chunks), PAGE):
                 part = range(lo, min(lo + PAGE, len(chunks)))
                 self.chunks.add(
