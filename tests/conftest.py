@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -145,6 +148,37 @@ def pdf_assistant(pdf_index):
     from assistant.service import Assistant
 
     return Assistant(pdf_index)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_ready(proc: subprocess.Popen, ready: Callable[[], bool], what: str, log: Path,
+                     timeout: float) -> None:
+    """Poll ``ready()`` (its exceptions count as not ready) until it is true; fail with the tail of the server's
+    ``log`` when ``proc`` exits first or ``timeout`` seconds pass."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if proc.poll() is not None:
+            pytest.fail(f"{what} exited with {proc.returncode}:\n{log.read_text(errors='replace')[-3000:]}")
+        try:
+            if ready():
+                return
+        except Exception:  # noqa: BLE001 - not listening yet, or not answering yet
+            pass
+        if time.monotonic() > deadline:
+            pytest.fail(f"{what} did not get ready within {timeout:.0f} s:\n{log.read_text(errors='replace')[-3000:]}")
+        time.sleep(0.3)
+
+
+def serve_is_healthy(base: str) -> Callable[[], bool]:
+    """A readiness probe for `pmg serve` at ``base``: /healthz answers status ok."""
+    import httpx
+
+    return lambda: httpx.get(f"{base}/healthz", timeout=5).json().get("status") == "ok"
 
 
 def stop(proc: subprocess.Popen) -> None:

@@ -17,16 +17,23 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.conftest import CORPUS, make_settings, pmg_command, pmg_env, stop
+from tests.conftest import (
+    CORPUS,
+    free_port,
+    make_settings,
+    pmg_command,
+    pmg_env,
+    serve_is_healthy,
+    stop,
+    wait_until_ready,
+)
 
 pytestmark = pytest.mark.chroma_server
 
@@ -44,12 +51,6 @@ Dit document is een testfixture voor de geautomatiseerde tests; het is geen prog
 verzonnen. De fictieve testinterventie Zonnewijzer bereikte in de fictieve testgemeente Fictiefdorp 314 jongeren.
 """
 FACTSHEET_QUERY = "Hoeveel jongeren bereikte de testinterventie Zonnewijzer?"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def chroma_executable() -> str:
@@ -73,18 +74,11 @@ def chroma_server(tmp_path_factory):
         stdout=log, stderr=subprocess.STDOUT, env=env,
     )
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"`chroma run` exited with {proc.returncode}; log: {log.name}")
-            try:
-                chromadb.HttpClient(host="127.0.0.1", port=port,
-                                    settings=chromadb.config.Settings(anonymized_telemetry=False)).heartbeat()
-                break
-            except Exception:
-                if time.monotonic() > deadline:
-                    pytest.fail(f"the Chroma server did not answer within 60 s; log: {log.name}")
-                time.sleep(0.3)
+        def answers() -> bool:  # the client connects when it is made
+            return bool(chromadb.HttpClient(host="127.0.0.1", port=port,
+                                            settings=chromadb.config.Settings(anonymized_telemetry=False)).heartbeat())
+
+        wait_until_ready(proc, answers, "`chroma run`", Path(log.name), timeout=60)
         yield f"http://127.0.0.1:{port}"
     finally:
         stop(proc)
@@ -194,22 +188,6 @@ def test_second_instance_ingest_is_seen_without_restart(server_index):
 # --- two real `pmg serve` processes -------------------------------------------------------------------------------
 
 
-def _wait_healthy(proc: subprocess.Popen, base: str, log: Path, timeout: float = 240) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        if proc.poll() is not None:
-            pytest.fail(f"`pmg serve` exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            r = httpx.get(f"{base}/healthz", timeout=5)
-            if r.status_code == 200 and r.json().get("status") == "ok":
-                return
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline:
-            pytest.fail(f"`pmg serve` did not become healthy within {timeout:.0f} s:\n{log.read_text()[-3000:]}")
-        time.sleep(0.5)
-
-
 @pytest.fixture(scope="module")
 def two_serves(server_index, tmp_path_factory):
     """Two `pmg serve` processes on free ports, both with PMG_CHROMA_URL pointing at the one Chroma server."""
@@ -227,7 +205,7 @@ def two_serves(server_index, tmp_path_factory):
                                                stdout=out, stderr=subprocess.STDOUT), log))
             urls.append(f"http://127.0.0.1:{port}")
         for (proc, log), url in zip(procs, urls, strict=True):
-            _wait_healthy(proc, url, log)
+            wait_until_ready(proc, serve_is_healthy(url), "`pmg serve`", log, timeout=240)
         yield urls
     finally:
         for proc, _ in procs:

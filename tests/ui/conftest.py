@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 
-from tests.conftest import stop
+from tests.conftest import free_port, serve_is_healthy, stop, wait_until_ready
 
 from assistant.settings import Settings
 
@@ -54,12 +51,6 @@ def ui_assistant(ui_index):
     return Assistant(ui_index)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def live_server(ui_index, tmp_path_factory):
     """Base URL of a real `pmg serve` (API + Gradio) on a copy of the session index; always terminated."""
@@ -76,19 +67,7 @@ def live_server(ui_index, tmp_path_factory):
                                 env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"pmg serve exited with {proc.returncode}:\n{log_path.read_text(errors='replace')}")
-            try:
-                health = httpx.get(f"{base}/healthz", timeout=2).json()
-                if health["status"] == "ok":
-                    break
-            except (httpx.HTTPError, ValueError):
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"pmg serve did not get ready in 120 s:\n{log_path.read_text(errors='replace')}")
-            time.sleep(0.5)
+        wait_until_ready(proc, serve_is_healthy(base), "pmg serve", log_path, timeout=120)
         yield base
     finally:
         stop(proc)
