@@ -18,6 +18,8 @@ NUMBER_WORDS = ("een één twee drie vier vijf zes zeven acht negen tien elf twa
                 "zestien zeventien achttien negentien twintig dertig veertig vijftig honderd duizend").split()
 NUMBER = re.compile(r"\b(\d+(?:[.,]\d+)?|" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 NO_FIGURE_FACTOR = 0.45
+TOPIC_GAP = 0.75
+INHERIT = 0.9
 MODIFIERS = {"extra", "(fte)", "verschillende", "officiële", "nieuwe", "andere"}  # words between a figure and its noun
 RATIO_QUESTION = re.compile(r"\b(keer|times|vaak|vaker|often)\b", re.IGNORECASE)
 YEAR = re.compile(r"^(19|20)\d\d$")
@@ -43,6 +45,7 @@ class Candidate:
     lexical: float
     retrieval: float  # the chunk's fused retrieval score, normalised to 0..1
     score: float = 0.0
+    topical: float = 0.0  # the score before the answer-shape factors: how well it speaks of what is asked
     next: Candidate | None = None  # the following sentence of the same block, if retrieved
 
 
@@ -69,11 +72,19 @@ def dense_scale(cos: float) -> float:
 
 
 def score_candidates(q: Question, cands: list[Candidate]) -> None:
+    """Score candidates given in document order (sentences of a paragraph one after the other)."""
+    lexical_weight = 0.15 if q.lang == "en" else 0.45
+    paragraph, opening = None, 0.0
     for c in cands:
-        lexical_weight = 0.15 if q.lang == "en" else 0.45
         c.score = (1 - lexical_weight - 0.1) * dense_scale(c.dense) + lexical_weight * c.lexical + 0.1 * c.retrieval
+        c.topical = c.score
+        if (c.chunk_id, c.block) != paragraph:
+            paragraph, opening = (c.chunk_id, c.block), 0.0
         if q.kind == "figure" and q.shape != "amount":
-            c.score *= figure_fit(q, c.text)
+            # a figure often follows the sentence that names its subject ("Den Haag ... casemanagers. Door twee
+            # extra fte ..."): it borrows most of the paragraph's best topicality so far
+            c.score = max(c.score, INHERIT * opening) * figure_fit(q, c.text)
+        opening = max(opening, c.topical)
         if q.shape and not has_shape(q, c.text):
             c.score *= NO_FIGURE_FACTOR  # an e-mail, an amount, a date, a person or a title asked for, not given
 
@@ -85,24 +96,30 @@ SHAPE_PATTERNS = {
     "amount": re.compile(r"(€|\beuro\b|\bEUR\b|\bmiljoen\b|\bmiljard\b|\bmillion\b|\bbillion\b)", re.I),
     "date": re.compile(r"\b((19|20)\d\d|" + "|".join(MONTHS) + r")\b", re.I),
     "title": re.compile(r"^[‘“'\"«][^.!?]{3,120}[’”'\"»][.]?$"),  # a line that is nothing but a quoted title
+    "examples": re.compile(r"\b(zoals|bijvoorbeeld|onder (meer|andere)|waaronder|variërend van|such as|e\.g\.)\b", re.I),
 }
 
 
 def has_shape(q: Question, sentence: str) -> bool:
-    """Whether a sentence has what the question's shape asks for (an address, an amount, a date, a quoted title);
+    """Whether a sentence has what the question's shape asks for (an address, an amount, a date, a quoted title,
+    examples);
     a person: a name the question does not give."""
     if q.shape == "person":
         asked = q.text.lower()
         words = re.findall(r"[\w'’\-]+", sentence)[1:]  # a capital that starts the sentence names nobody
         return any(w[:1].isupper() and w.lower() not in asked and len(w) > 1 for w in words)
+    if q.shape == "examples" and list_phrase(sentence):
+        return True  # a list gives examples too
     pattern = SHAPE_PATTERNS.get(q.shape or "")
     return pattern is None or bool(pattern.search(sentence))
 
 
 def counts(term: str, counted: set[str]) -> bool:
     """Whether a stemmed term names what the question counts; a shared 6-letter prefix is enough, so that
-    a verb finds its noun ("doorverwezen" ~ "doorverwijzingen")."""
-    return term in counted or (len(term) >= 6 and any(len(c) >= 6 and c[:6] == term[:6] for c in counted))
+    a verb finds its noun ("doorverwezen" ~ "doorverwijzingen"), but not a compound whose head is another word
+    ("kinderen" is no "kinderdagopvanglocaties")."""
+    return term in counted or (len(term) >= 6 and any(len(c) >= 6 and c[:6] == term[:6] and abs(len(c) - len(term)) <= 4
+                                                      for c in counted))
 
 
 def number_mentions(q: Question, sentence: str) -> list[tuple[str, list[str], float]]:
@@ -115,6 +132,10 @@ def number_mentions(q: Question, sentence: str) -> list[tuple[str, list[str], fl
         after = following[:4]
         if YEAR.match(word) and not asks_years:
             continue
+        if after and after[0].lower() in MONTHS:
+            continue  # the day of a date ("tot 1 januari 2024"), not a count
+        if re.search(rf"(?<![\w.,]){re.escape(word)}(?![\w]|[.,]\d)", q.text, re.I) and not word.isalpha():
+            continue  # a number the question gives itself ("in 2024") is not the figure it asks for
         if after and after[0][:1].isupper() and re.search(rf"\b{re.escape(word)}\s+{re.escape(after[0])}\b", q.text):
             continue  # part of a name the question gives ("Prospect 4 Cash"), not a figure
         skip = {"tot", "en", "jaar"} if not asks_years else set()
@@ -155,6 +176,29 @@ def missing_names(q: Question, text: str) -> list[str]:
     """Names and years the question insists on that the evidence does not mention."""
     low = text.lower()
     return [n for n in q.salient if not any(f in low for f in name_forms(n))]
+
+
+def other_time(q: Question, sentence: str) -> bool:
+    """Whether a sentence speaks of other years than the one(s) the question asks about ("in 2022" for "in 2024")."""
+    asked = {n for n in q.salient if YEAR.match(n)}
+    said = set(re.findall(r"\b(?:19|20)\d\d\b", sentence))
+    return bool(asked and said) and not asked & said
+
+
+def fits(q: Question, c: Candidate) -> bool:
+    """Whether a candidate may answer: its paragraph names what the question insists on, at the asked time."""
+    return not missing_names(q, c.block) and not other_time(q, c.text)
+
+
+def figure_missing(q: Question, best: Candidate, fitting: list[Candidate]) -> bool:
+    """A how-many question whose most on-topic paragraph gives no figure of what is counted, while the sentences
+    that give one speak of something else, elsewhere, far less on topic: the documents do not give the figure."""
+    if q.kind != "figure" or not fitting:
+        return False
+    top = max(fitting, key=lambda c: c.topical)
+    same_paragraph = top.chunk_id == best.chunk_id and top.block == best.block  # the figure follows its subject
+    gives_it = figure_fit(q, top.block) == 1.0  # its paragraph has a figure of what is counted
+    return not same_paragraph and not gives_it and best.topical < TOPIC_GAP * top.topical
 
 
 def figure_phrase(q: Question, sentence: str) -> str | None:

@@ -22,6 +22,9 @@ LIST = re.compile(r"\b((welke|which)\s+((twee|drie|vier|vijf|zes|two|three|four|
 INTERROGATIVE = re.compile(r"\b(hoeveel|welke?|wat|wie|waar|wanneer|hoe|waarom|how|what|which|who|where|when|why)\b"
                            r"|^(is|zijn|was|waren|wordt|worden|heeft|hebben|kan|is|are|was|were|does|did|do|has|have)\b", re.I)
 FOLLOW_UP = re.compile(r"^(en|and|ook|also|what about|how about|en wat|daarvan|die|deze|dat|it|they|those|that)\b", re.I)
+# Words that point back to an earlier turn anywhere in a question ("Wie begeleiden die jongeren voordat ze vrijkomen?").
+# Not "die"/"dat"/"it": they are as often a relative pronoun, a conjunction or a dummy subject.
+POINTS_BACK = re.compile(r"\b(ze|zij|hun|hen|deze|dit|daar(van|bij|mee|in|voor)?|they|them|their|those|these)\b", re.I)
 # Capitalised words that name no place, person or organisation the evidence must mention.
 NOT_NAMES = {"Preventie", "Gezag", "PmG", "Dutch", "Netherlands", "Nederland", "English", "I", "Hoeveel", "Welke",
              "How", "What", "Which", "Who", "Wie", "Wat", "Waar", "Where", "When", "Wanneer", "En", "And", "In",
@@ -33,7 +36,8 @@ COUNTED_EN = {"young people": "jongeren", "youths": "jongeren", "youngsters": "j
               "students": "leerlingen", "youth workers": "jongerenwerkers", "participants": "deelnemers",
               "warnings": "waarschuwingen", "referrals": "doorverwijzingen", "jobs": "baan", "directors": "regisseurs",
               "coordinators": "regisseurs", "street coaches": "straatcoaches", "teams": "teams", "locations": "locaties",
-              "case managers": "casemanagers", "people": "jongeren"}
+              "case managers": "casemanagers", "people": "jongeren", "staff capacity": "fte", "staff": "fte",
+              "capacity": "fte", "fte": "fte"}
 
 
 # Domain words of English questions, as the Dutch documents write them: added to the keyword query and the
@@ -52,7 +56,11 @@ GLOSSARY_EN = COUNTED_EN | {
     "guidance": "begeleiding", "supervised": "begeleid", "mentors": "mentoren", "pupils": "leerlingen",
     "daycare": "kinderdagopvanglocaties", "primary schools": "basisscholen", "convicted": "veroordeeld",
     "aggression": "agressie", "municipality": "gemeente", "vocational": "arbeid", "employers": "werkgevers",
+    # months (a date the question names is no name the Dutch evidence must repeat in English)
+    "january": "januari", "february": "februari", "march": "maart", "june": "juni", "july": "juli",
+    "august": "augustus", "october": "oktober",
     # Dutch institutions by their English names (the documents use the Dutch ones)
+    "the hague": "Den Haag", "hague": "Den Haag",
     "public prosecution service": "OM Openbaar Ministerie", "public prosecutor": "OM Openbaar Ministerie",
     "prosecution service": "OM Openbaar Ministerie", "child protection board": "Raad voor de Kinderbescherming",
     "council for child protection": "Raad voor de Kinderbescherming", "probation service": "reclassering",
@@ -65,7 +73,7 @@ GLOSSARY_EN = COUNTED_EN | {
 SYNONYMS_NL = {"formatie": "fte", "capaciteit": "fte", "arbeidsplaatsen": "fte", "formatieplaatsen": "fte",
                "gepubliceerd": "uitgave", "verschenen": "uitgave", "publicatie": "uitgave"}
 # What shape the answer must have, when the question says so: an e-mail address, a sum of money, a date, a person,
-# a title.
+# a title, examples.
 SHAPES = {
     "email": re.compile(r"\b(e-?mail\w*|mailadres\w*)\b", re.I),
     "amount": re.compile(r"\b(budget\w*|geld|bedrag\w*|kosten|kost|euro|subsidie\w*|financiering|money|costs?|"
@@ -73,6 +81,9 @@ SHAPES = {
     "date": re.compile(r"^(wanneer|when)\b|\b(welke datum|what date|in welk jaar|which year|in what year)\b", re.I),
     "person": re.compile(r"^(wie|who)\s+(is|was|zijn|waren|are|were)\b", re.I),
     "title": re.compile(r"\b(titel|title|kop|headline)\b", re.I),
+    # "wat voor voorvallen": the kind of thing, answered by examples ("zoals het vernielen van spullen, ...")
+    "examples": re.compile(r"\b(wat voor( soort(en)?)?|welke soort(en)?|what kinds? of|what sorts? of|"
+                           r"welke vormen van|what forms of)\s+[\w\-]+", re.I),
 }
 
 
@@ -85,7 +96,7 @@ class Question:
     salient: list[str] = field(default_factory=list)  # names and years the evidence must mention
     counted_terms: set[str] = field(default_factory=set)  # stemmed terms of what a how-many question counts
     query_terms: list[str] = field(default_factory=list)
-    shape: str | None = None  # "email" | "amount" | "date" | "person" | "title": what an answer must contain
+    shape: str | None = None  # "email" | "amount" | "date" | "person" | "title" | "examples": what an answer must contain
 
 
 def answer_shape(text: str) -> str | None:
@@ -118,7 +129,7 @@ def salient_names(text: str) -> list[str]:
     for sentence in re.split(r"[.?!]\s+", text):
         words = re.findall(r"[\w'’\-]+", sentence)
         for i, w in enumerate(words):
-            if re.fullmatch(r"(19|20)\d\d", w) or (i > 0 and w[:1].isupper() and w not in NOT_NAMES):
+            if re.fullmatch(r"(19|20)\d\d", w) or (i > 0 and w[:1].isupper() and w.split("-")[0] not in NOT_NAMES):
                 names.append(w)
     return names
 
@@ -139,7 +150,7 @@ def counted(text: str) -> set[str]:
 
 
 def is_follow_up(text: str) -> bool:
-    return bool(FOLLOW_UP.match(text.strip())) or len(text.split()) <= 4
+    return bool(FOLLOW_UP.match(text.strip()) or POINTS_BACK.search(text)) or len(text.split()) <= 4
 
 
 def glossary_matches(text: str, lang: str = "en") -> dict[str, str]:

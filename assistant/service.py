@@ -24,12 +24,14 @@ TEXTS = {
         "missing": "De gevonden passages noemen {names} niet.",
         "related": "Verwante passages staan hieronder, maar zijn geen antwoord.",
         "lead": "Volgens de documenten:",
+        "no_figure": "Dat staat niet in de documenten: de passage die hierover gaat, noemt geen aantal.",
     },
     "en": {
         "refuse": "The documents do not say: I found no passage that answers this question.",
         "missing": "The passages found do not mention {names}.",
         "related": "Related passages are listed below; they are not an answer.",
         "lead": "According to the documents (quoted in Dutch):",
+        "no_figure": "The documents do not say: the passage about this gives no figure.",
     },
 }
 
@@ -208,14 +210,20 @@ class Assistant:
         texts = TEXTS[q.lang]
         docs = self._doc_map()
         # the best candidate that mentions every name/year the question insists on
-        best = next((c for c in cands if not ex.missing_names(q, c.block)), None)
+        best = next((c for c in cands if ex.fits(q, c)), None)
         threshold = self.settings.answer_threshold_en if q.lang == "en" else self.settings.answer_threshold
-        answered = best is not None and best.score >= threshold
+        fitting = [c for c in cands if ex.fits(q, c)]
+        no_figure = best is not None and ex.figure_missing(q, best, fitting)
+        answered = best is not None and best.score >= threshold and not no_figure
         if not answered:
             missing = ex.missing_names(q, " ".join(c.block for c in cands[:5])) if cands else []
             reason = texts["refuse"] + (" " + texts["missing"].format(names=", ".join(missing)) if missing else "")
+            shown = cands[:3]
+            if no_figure:  # the passage that speaks of it first, then why it is no answer
+                reason = texts["no_figure"]
+                shown = sorted(fitting, key=lambda c: -c.topical)[:3]
             related = []
-            for c in cands[:3]:
+            for c in shown:
                 quote, page = self.quote_of(c, chunks[c.chunk_id], q)
                 related.append(self.citation(len(related) + 1, chunks[c.chunk_id], docs[chunks[c.chunk_id].doc_id],
                                              quote, page, c.score))
@@ -223,13 +231,18 @@ class Assistant:
                           answered=False, related=related, query=q.query, evidence=best.score if best else None)
         citations: list[Citation] = []
         for c in [best] + [c for c in cands if c is not best and c.score >= 0.93 * best.score]:
-            if len(citations) == 2 or ex.missing_names(q, c.block):
+            if len(citations) == 2 or not ex.fits(q, c):
                 continue
             if any(c.chunk_id == cit.chunk_id and c.text in cit.quote for cit in citations):
                 continue  # already quoted with the best sentence
             quote, page = self.quote_of(c, chunks[c.chunk_id], q)
-            citations.append(self.citation(len(citations) + 1, chunks[c.chunk_id], docs[chunks[c.chunk_id].doc_id],
-                                           quote, page, c.score))
+            cited = self.citation(len(citations) + 1, chunks[c.chunk_id], docs[chunks[c.chunk_id].doc_id], quote, page,
+                                  c.score)
+            held = next((k for k, cit in enumerate(citations) if cit.chunk_id == c.chunk_id and cit.quote in quote), None)
+            if held is None:
+                citations.append(cited)
+            else:  # its quote (with the sentence before or after it) holds an earlier one: one longer quote, not two
+                citations[held] = cited.model_copy(update={"n": citations[held].n, "score": citations[held].score})
         direct = ex.direct_answer(q, best.text) or ex.direct_answer(q, citations[0].quote)
         head = f"{direct} [1]" if direct else texts["lead"]
         subsections = self.numbered_subsections(chunks[best.chunk_id]) if q.kind == "list" and not direct else []

@@ -110,6 +110,9 @@ def test_every_citation_is_verbatim_and_every_figure_grounded(assistant):
         answer = assistant.ask(question)
         assert answer.citations if answer.answered else not answer.citations, question
         assert_verbatim(assistant, answer)
+        for a in answer.citations:  # no quote is repeated inside a longer one
+            assert not any(a is not b and a.chunk_id == b.chunk_id and a.quote in b.quote for b in answer.citations), \
+                answer.answer
         assert_grounded(answer)
         answered += answer.answered
     assert answered >= len(BATCH) - 4  # most of the batch is answerable; the last two are not
@@ -160,6 +163,11 @@ def test_pdf_citation_page_is_where_the_sentence_was_printed(pdf_assistant, pdf_
     "Wie is de minister van Justitie en Veiligheid?",
     # "4" belongs to the name the question gives, it is no figure of jobs
     "How many young people in Arnhem found a job through Prospect 4 Cash?",
+    # the year the question gives is no answer, and the sentence about the 2024 impulse gives no number of
+    # municipalities: the figures of other paragraphs ("De eerste 15 gemeenten ...") are not about it
+    "Hoeveel kleinere gemeenten krijgen dit jaar, in 2024, een impuls voor hun lokale preventieve aanpak?",
+    # "kinderdagopvanglocaties" are no children, and "meerdere kinderen" is no figure
+    "How many children in Groningen were sent on to specialist help after the screening?",
 ])
 def test_questions_the_documents_do_not_answer_are_refused(assistant, question):
     answer = assistant.ask(question)
@@ -170,6 +178,14 @@ def test_questions_the_documents_do_not_answer_are_refused(assistant, question):
     assert "576" not in answer.answer
     assert_verbatim(assistant, answer)
     assert_grounded(answer)
+
+
+def test_a_figure_the_on_topic_passage_does_not_give_is_refused_with_that_passage_first(assistant):
+    answer = assistant.ask("Hoeveel gemeenten krijgen in 2024 een impuls voor hun lokale preventieve aanpak?")
+    assert not answer.answered, answer.answer
+    assert "noemt geen aantal" in answer.answer
+    assert "impuls voor de lokale preventieve aanpak" in answer.related[0].quote
+    assert_verbatim(assistant, answer)
 
 
 # --- what the answer must contain: an address, a person, a ratio, a sentence after the set-up ------------------
@@ -188,6 +204,15 @@ def test_questions_the_documents_do_not_answer_are_refused(assistant, question):
     # an institution's English name is not a name the Dutch text must repeat ("het OM")
     ("What does the Public Prosecution Service develop together with the police to get a clear view of "
      "subversive crime in the neighbourhood?", "informatie gestuurde werkwijze", None),
+    # "wat voor incidenten" asks for examples: the sentence that gives them ("zoals ...")
+    ("Wat voor incidenten op school kunnen leiden tot een Halt-spreekuur?", "vechtpartij", None),
+    # the day of a date is no count; "The Hague" and "January" are the Dutch text's "Den Haag" and "januari"
+    ("How many young (ex-)detainees were in Rotterdam's aftercare trajectory by 1 January 2024?",
+     "31 (ex)gedetineerde", "1 januari"),
+    ("How much extra staff capacity did The Hague give its case managers?", "twee extra fte", "32"),
+    # "PmG" is the programme, not a name the passage must repeat
+    ("Hoe heet de interventie die jongeren naar werk toeleidt en in drie PmG-gemeenten loopt?",
+     "Integrale Persoonsgerichte Toeleiding naar Arbeid", None),
 ])
 def test_the_answer_holds_what_was_asked_for(assistant, question, expected, wrong):
     answer = assistant.ask(question)
@@ -238,6 +263,15 @@ def test_english_refusal_is_in_english(assistant):
 
 
 # --- follow-ups --------------------------------------------------------------------------------------------
+
+
+def test_a_follow_up_that_points_back_in_its_middle_uses_the_earlier_turn(assistant):
+    """No "En ..." at the start: "ze" and "hun" point back to the young people of the earlier question."""
+    history = [Message(role="user", content="Hoeveel jongeren zitten in Rotterdam in de totaalaanpak nazorg detentie?"),
+               Message(role="assistant", content="31 (ex)gedetineerde jongeren.")]
+    answer = assistant.ask("Wie werkt al tijdens hun detentie met ze samen?", history=history)
+    assert answer.answered and "intensieve jongerencoaches" in answer.citations[0].quote, answer.answer
+    assert_verbatim(assistant, answer)
 
 
 def test_follow_up_uses_the_earlier_turn(assistant):
