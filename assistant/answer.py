@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -56,13 +57,43 @@ def block_around(text: str, start: int, end: int) -> str:
     return text[lo + 2 if lo >= 0 else 0 : hi if hi >= 0 else len(text)]
 
 
+SEPARABLE = ("aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "terug", "toe", "uit", "voor", "weg")
+
+
+@lru_cache(maxsize=65536)
+def root(term: str) -> str:
+    """A stemmed Dutch verb form reduced further, so that a participle meets its verb: "aangesteld" and
+    "aanstellen" (stem "aanstell") both give "aanstel", "georganiseerd" and "organiseren" give "organiser"."""
+    for prefix in ("", *SEPARABLE):
+        if term.startswith(prefix + "ge") and len(term) - len(prefix) - 2 >= (3 if prefix else 4):
+            term = prefix + term[len(prefix) + 2:]
+            break
+    term = re.sub(r"[dt]$", "", term)
+    term = re.sub(r"([^aeiou])\1$", r"\1", term)  # aanstell -> aanstel
+    return re.sub(r"([aeou])\1", r"\1", term)  # organiseer -> organiser
+
+
+def related_form(term: str, text_terms: set[str], text_roots: set[str]) -> bool:
+    """Whether the text has another form of a question term: the participle of its verb, the head of its compound
+    ("aandachtswijk" ~ "wijk"), or a compound with it as head ("criminaliteit" ~ "jeugdcriminaliteit")."""
+    if len(term) >= 5 and root(term) in text_roots:
+        return True
+    if len(term) >= 8 and any(term[i:] in text_terms for i in range(3, len(term) - 3)):
+        return True
+    return len(term) >= 5 and any(len(t) > len(term) + 2 and t.endswith(term) for t in text_terms)
+
+
 def coverage(question_terms: list[str], text_terms: set[str], index: KeywordIndex,
              half: set[str] = frozenset()) -> float:
-    """IDF-weighted share of the question's content terms found in the text; terms only in ``half`` count half."""
+    """IDF-weighted share of the question's content terms found in the text; terms only in ``half``, or only in
+    another form (:func:`related_form`), count half."""
     if not question_terms:
         return 0.0
+    roots = {root(t) for t in text_terms}
     total = sum(index.term_weight(t) for t in question_terms)
-    found = sum(index.term_weight(t) * (1.0 if t in text_terms else 0.5 if t in half else 0.0) for t in question_terms)
+    found = sum(index.term_weight(t) * (1.0 if t in text_terms else
+                                        0.5 if t in half or related_form(t, text_terms, roots) else 0.0)
+                for t in question_terms)
     return found / total
 
 

@@ -17,10 +17,16 @@ FIGURE = re.compile(r"\b(hoeveel|hoe\s+veel|how\s+many|how\s+much|aantal|number\
                     r"welk\s+percentage|what\s+percentage|procent|percent)\b", re.I)
 HOW_OFTEN = re.compile(r"\b(hoe\s+vaak|how\s+often)\b", re.I)
 FILLERS = {"extra", "verschillende", "officiële", "nieuwe", "andere", "totaal", "nog", "nu"}  # not what is counted
+FUNCTION_EN = {"were", "was", "are", "is", "did", "do", "does", "have", "has", "had", "there", "in", "of", "that",
+               "this", "those", "these", "the", "a", "an", "they", "them", "it"}  # (Dutch ones are stop words)
 LIST = re.compile(r"\b((welke|which)\s+((twee|drie|vier|vijf|zes|two|three|four|five|six|\d+)\s+)?\w+(en|s)\b|"
                   r"wat\s+zijn|what\s+are|noem|list)\b", re.I)
 INTERROGATIVE = re.compile(r"\b(hoeveel|welke?|wat|wie|waar|wanneer|hoe|waarom|how|what|which|who|where|when|why)\b"
                            r"|^(is|zijn|was|waren|wordt|worden|heeft|hebben|kan|is|are|was|were|does|did|do|has|have)\b", re.I)
+# A question that asks two things ("Vanaf welke leeftijd ... voor AJB, en voor welke leeftijdsgroep ... Alles Kidzzz?"):
+# the second part starts with "en"/"and" and has an interrogative within its first three words.
+SECOND_PART = re.compile(r",?\s+(?:en|and)\s+(?=(?:[\w'’\-]+\s+){0,2}(?:hoeveel|welke?|wat|wie|waar|wanneer|hoe|how|"
+                         r"what|which|who|where|when)\b)", re.I)
 FOLLOW_UP = re.compile(r"^(en|and|ook|also|what about|how about|en wat|daarvan|die|deze|dat|it|they|those|that)\b", re.I)
 # Words that point back to an earlier turn anywhere in a question ("Wie begeleiden die jongeren voordat ze vrijkomen?").
 # Not "die"/"dat"/"it": they are as often a relative pronoun, a conjunction or a dummy subject.
@@ -144,9 +150,22 @@ def counted(text: str) -> set[str]:
     if HOW_OFTEN.search(text):
         return set(terms(after))
     found = {nl for en, nl in COUNTED_EN.items() if re.match(rf"\s*(\w+\s+)?{en}\b", after)}
-    words = [w for w in after.split() if w not in FILLERS][:3]
+    words = [w for w in re.findall(r"[\w'’\-]+", after)
+             if w not in FILLERS and w not in FUNCTION_EN and not w.isdigit()][:3]
     found |= {SYNONYMS_NL[w] for w in words if w in SYNONYMS_NL}
     return set(terms(" ".join(words) + " " + " ".join(found)))
+
+
+def split_question(text: str) -> list[str]:
+    """The parts of a question that asks two things, each a question of its own; else ``[text]``."""
+    m = SECOND_PART.search(text)
+    if not m or not INTERROGATIVE.search(text[: m.start()]):
+        return [text]
+    first, second = text[: m.start()].strip(" ,"), text[m.end():].strip()
+    if len(first.split()) < 3 or len(second.split()) < 2:
+        return [text]
+    mark = "?" if text.rstrip().endswith("?") else ""
+    return [first.rstrip("?") + mark, second[0].upper() + second[1:]]
 
 
 def is_follow_up(text: str) -> bool:
@@ -160,8 +179,9 @@ def glossary_matches(text: str, lang: str = "en") -> dict[str, str]:
     return {word: nl for word, nl in glossary.items() if re.search(rf"\b{word}\b", low)}
 
 
-def understand(text: str, history: list[Message] | None = None) -> Question:
-    """Analyse ``text``; with a history, a follow-up borrows the earlier question's subject terms.
+def understand(text: str, history: list[Message] | None = None, follow_up: bool | None = None) -> Question:
+    """Analyse ``text``; with a history, a follow-up borrows the earlier question's subject terms (``follow_up``
+    says whether it is one; by default that is judged from its words).
 
     Only the names of the question itself must be in the evidence: a follow-up ("En in Tilburg?") may replace
     the earlier question's place. Its own terms weigh three times the borrowed ones."""
@@ -171,7 +191,7 @@ def understand(text: str, history: list[Message] | None = None) -> Question:
     matched = glossary_matches(text, lang)
     own = " ".join([text, *matched.values()])
     query, query_terms, kind = own, terms(own) * 3, kind_of(text)
-    if earlier and is_follow_up(text):
+    if earlier and (is_follow_up(text) if follow_up is None else follow_up):
         prior = earlier[-1]
         own_names, prior_names = salient_names(text), salient_names(prior)
         borrowed = [w for w in re.findall(r"[\w'’\-]+", prior)

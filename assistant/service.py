@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from functools import cached_property
@@ -12,7 +13,7 @@ from assistant import answer as ex
 from assistant.embedding import make_embedder
 from assistant.errors import QuestionError
 from assistant.keyword import KeywordCache, KeywordIndex, keyword_dir, terms
-from assistant.question import Question, shape_words, understand
+from assistant.question import Question, language, shape_words, split_question, understand
 from assistant.retrieval import filter_where, keyword_mask, reciprocal_rank_fusion
 from assistant.settings import Settings
 from assistant.store import Store, StoredChunk
@@ -25,6 +26,8 @@ TEXTS = {
         "related": "Verwante passages staan hieronder, maar zijn geen antwoord.",
         "lead": "Volgens de documenten:",
         "no_figure": "Dat staat niet in de documenten: de passage die hierover gaat, noemt geen aantal.",
+        "part_refused": "dit deel van de vraag staat niet in de documenten",
+        "see": "zie {refs}",
     },
     "en": {
         "refuse": "The documents do not say: I found no passage that answers this question.",
@@ -32,6 +35,8 @@ TEXTS = {
         "related": "Related passages are listed below; they are not an answer.",
         "lead": "According to the documents (quoted in Dutch):",
         "no_figure": "The documents do not say: the passage about this gives no figure.",
+        "part_refused": "the documents do not answer this part of the question",
+        "see": "see {refs}",
     },
 }
 
@@ -140,32 +145,85 @@ class Assistant:
         return sorted(cands, key=lambda c: -c.score)
 
     def ask(self, question: str, history: list[Message] | None = None, filters: Filters | None = None) -> Answer:
+        """Answer a question; one that asks two things is answered part by part, the second part as a follow-up
+        of the first, in one answer."""
         t0 = time.perf_counter()
         question = self.check_question(question)
-        q = understand(question, history)
-        if history and self.llm is not None and q.query != q.text:
-            from assistant.llm import condense_question
-
-            q.query = condense_question(self.llm, history, question, self.settings.llm_timeout_s)
-        t1 = time.perf_counter()
-        qvec = self.embedder.encode([q.query], is_query=True)[0]
-        t2 = time.perf_counter()
         index = self.keywords.get(self.store)  # one version check per question
-        hits = self.retrieve(q.query, filters, vector=qvec, index=index)
-        chunks = self.store.get_chunks([i for i, _ in hits])
-        t3 = time.perf_counter()
-        result = self.compose(q, self.candidates(q, qvec, hits, chunks, index), chunks)
-        t4 = time.perf_counter()
-        result.timings_ms = {"understand": (t1 - t0) * 1e3, "embed": (t2 - t1) * 1e3, "retrieve": (t3 - t2) * 1e3,
-                             "answer": (t4 - t3) * 1e3}
+        timings: dict[str, float] = {"understand": (time.perf_counter() - t0) * 1e3}
+        parts: list[Answer] = []
+        hits: dict[str, float] = {}
+        chunks: dict[str, StoredChunk] = {}
+        earlier = list(history or [])
+        for k, text in enumerate(split_question(question)):
+            part, part_hits, part_chunks = self.answer_part(text, earlier, filters, index, timings, k > 0 or None)
+            parts.append(part)
+            hits.update((i, s) for i, s in part_hits if i not in hits)
+            chunks.update(part_chunks)
+            earlier += [Message(role="user", content=text), Message(role="assistant", content=part.answer)]
+        result = parts[0] if len(parts) == 1 else self.merge(question, parts)
+        result.timings_ms = timings
         if self.llm is not None and result.answered:
             from assistant.llm import answer_with_llm
 
-            passages = self.chunk_citations(hits, chunks)
+            passages = self.chunk_citations(list(hits.items()), chunks)
             result = answer_with_llm(self.llm, question, history or [], result, passages, self.settings.llm_timeout_s)
         result.timings_ms = {k: round(v, 1) for k, v in result.timings_ms.items()}
         result.timings_ms["total"] = round((time.perf_counter() - t0) * 1e3, 1)
         return result
+
+    def answer_part(self, text: str, history: list[Message], filters: Filters | None, index: KeywordIndex,
+                    timings: dict[str, float], follow_up: bool | None = None
+                    ) -> tuple[Answer, list[tuple[str, float]], dict[str, StoredChunk]]:
+        """The extractive answer to one question, with its retrieved chunks; adds to ``timings``."""
+        t0 = time.perf_counter()
+        q = understand(text, history, follow_up)
+        if history and self.llm is not None and q.query != q.text:
+            from assistant.llm import condense_question
+
+            q.query = condense_question(self.llm, history, text, self.settings.llm_timeout_s)
+        t1 = time.perf_counter()
+        qvec = self.embedder.encode([q.query], is_query=True)[0]
+        t2 = time.perf_counter()
+        hits = self.retrieve(q.query, filters, vector=qvec, index=index)
+        chunks = self.store.get_chunks([i for i, _ in hits])
+        t3 = time.perf_counter()
+        answer = self.compose(q, self.candidates(q, qvec, hits, chunks, index), chunks)
+        t4 = time.perf_counter()
+        for key, ms in (("understand", t1 - t0), ("embed", t2 - t1), ("retrieve", t3 - t2), ("answer", t4 - t3)):
+            timings[key] = timings.get(key, 0.0) + ms * 1e3
+        return answer, hits, chunks
+
+    def merge(self, question: str, parts: list[Answer]) -> Answer:
+        """One answer to a question that asks two things: the parts' direct answers in order, then every quote once,
+        numbered on; a part the documents do not answer says so."""
+        texts = TEXTS[language(question)]
+        if not any(p.answered for p in parts):
+            related = [c.model_copy(update={"n": n}) for n, c in enumerate((c for p in parts for c in p.related), 1)]
+            return parts[0].model_copy(update={"question": question, "related": related[:5]})
+        citations: list[Citation] = []
+        heads: list[str] = []
+        for part in parts:
+            numbers: dict[int, int] = {}
+            for c in part.citations:  # a quote already given, or inside one given, keeps its number
+                k = next((k for k, o in enumerate(citations) if o.chunk_id == c.chunk_id
+                          and (c.quote in o.quote or o.quote in c.quote)), None)
+                if k is None:
+                    citations.append(c.model_copy(update={"n": len(citations) + 1}))
+                    k = len(citations) - 1
+                elif len(c.quote) > len(citations[k].quote):
+                    citations[k] = c.model_copy(update={"n": citations[k].n})
+                numbers[c.n] = citations[k].n
+            head = part.answer.split("\n\n", 1)[0] if part.answered else texts["part_refused"]
+            if head == texts["lead"]:
+                head = texts["see"].format(refs=" ".join(f"[{n}]" for n in dict.fromkeys(numbers.values())))
+            else:
+                head = re.sub(r"\[(\d+)\]", lambda m: f"[{numbers.get(int(m.group(1)), m.group(1))}]", head)
+            heads.append(head)
+        quotes = "\n".join(f"> “{c.quote}” [{c.n}]" for c in citations)
+        evidence = [p.evidence for p in parts if p.answered and p.evidence is not None]
+        return Answer(question=question, answer="; ".join(heads) + f"\n\n{quotes}", answered=True, citations=citations,
+                      query=" | ".join(p.query or "" for p in parts), evidence=min(evidence) if evidence else None)
 
     def chunk_citations(self, hits: list[tuple[str, float]], chunks: dict[str, StoredChunk]) -> list[Citation]:
         """Whole retrieved chunks as numbered citations (search results; the passages an LLM answers from)."""

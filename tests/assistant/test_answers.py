@@ -210,6 +210,8 @@ def test_a_figure_the_on_topic_passage_does_not_give_is_refused_with_that_passag
     ("How many young (ex-)detainees were in Rotterdam's aftercare trajectory by 1 January 2024?",
      "31 (ex)gedetineerde", "1 januari"),
     ("How much extra staff capacity did The Hague give its case managers?", "twee extra fte", "32"),
+    # a participle meets its verb ("aangesteld" ~ "het aanstellen van"), a compound its head ("aandachtswijken")
+    ("Wie heeft de Raad voor de Kinderbescherming in de aandachtswijken aangesteld?", "casusregisseurs", None),
     # "PmG" is the programme, not a name the passage must repeat
     ("Hoe heet de interventie die jongeren naar werk toeleidt en in drie PmG-gemeenten loopt?",
      "Integrale Persoonsgerichte Toeleiding naar Arbeid", None),
@@ -259,6 +261,41 @@ def test_english_refusal_is_in_english(assistant):
     text = answer.answer.lower()
     assert "documents do not" in text or "not in the documents" in text, answer.answer
     assert not re.search(r"\b(niet|documenten|staat)\b", text), answer.answer
+    assert_verbatim(assistant, answer)
+
+
+# --- a question that asks two things ------------------------------------------------------------------------
+
+
+def assert_numbered_in_order(answer: Answer) -> None:
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    assert set(map(int, re.findall(r"\[(\d+)\]", answer.answer))) == {c.n for c in answer.citations}, answer.answer
+
+
+def test_a_question_that_asks_two_things_gets_both_answers(assistant):
+    answer = assistant.ask("Voor welke leeftijd is AJB bedoeld, en voor welke leeftijd Alles Kidzzz?")
+    assert answer.answered
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "12 tot en met 18 jaar" in quotes and "onder de 12 jaar" in quotes, answer.answer
+    assert_numbered_in_order(answer)
+    assert_verbatim(assistant, answer)
+    assert_grounded(answer)
+
+
+def test_a_part_the_documents_do_not_answer_says_so_and_the_other_part_is_answered(assistant):
+    answer = assistant.ask("Hoeveel jongeren zijn extra aangemeld voor AJB, en hoeveel geld kostte dat?")
+    assert answer.answered
+    assert head(answer).startswith("576 jongeren [1]; "), answer.answer
+    assert "dit deel van de vraag staat niet in de documenten" in head(answer)
+    assert_numbered_in_order(answer)
+    assert_grounded(answer)
+
+
+def test_both_parts_answered_by_one_sentence_quote_it_once(assistant):
+    answer = assistant.ask("Hoeveel extra regisseurs zijn er ingezet, en hoeveel jongeren zijn aangemeld voor een "
+                           "persoonsgerichte aanpak?")
+    assert head(answer) == "18 extra regisseurs [1]; 230 jongeren [1]", answer.answer
+    assert len(answer.citations) == 1
     assert_verbatim(assistant, answer)
 
 

@@ -1,0 +1,67 @@
+"""How a question is read: its parts, whether it follows up, what a how-many question counts; and how its words
+meet other forms of them in the text (pure functions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import related_form, root
+from assistant.keyword import terms
+from assistant.question import is_follow_up, split_question, understand
+from assistant.types import Message
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("Voor welke leeftijd is AJB bedoeld, en voor welke leeftijd Alles Kidzzz?",
+     ["Voor welke leeftijd is AJB bedoeld?", "Voor welke leeftijd Alles Kidzzz?"]),
+    ("How many young people did Breda's team register, and over what period?",
+     ["How many young people did Breda's team register?", "Over what period?"]),
+    ("Hoeveel regisseurs zijn er ingezet en hoeveel jongeren zijn aangemeld?",
+     ["Hoeveel regisseurs zijn er ingezet?", "Hoeveel jongeren zijn aangemeld?"]),
+    # one question: "en" joins two things it asks about, not two questions
+    ("Welke rol hebben politie en OM in de wijk?", ["Welke rol hebben politie en OM in de wijk?"]),
+    ("Hoeveel jongeren en ouders zijn bereikt?", ["Hoeveel jongeren en ouders zijn bereikt?"]),
+    # no question before the "en"
+    ("Ik werk in Tilburg en wat doet de gemeente met straatcoaches?",
+     ["Ik werk in Tilburg en wat doet de gemeente met straatcoaches?"]),
+])
+def test_a_question_that_asks_two_things_is_split_in_two(question, parts):
+    assert split_question(question) == parts
+
+
+def test_a_question_that_points_back_is_a_follow_up_even_without_a_leading_en():
+    assert is_follow_up("Wie begeleiden die jongeren al voordat ze vrijkomen?")
+    assert is_follow_up("How long did they stay in the programme, on average?")
+    assert not is_follow_up("Hoe heet de interventie richting werk die domeinen overstijgt?")
+
+
+def test_what_a_how_many_question_counts_leaves_out_function_words_and_years():
+    assert understand("How many were in that group?").counted_terms == {"group"}
+    assert understand("Hoeveel leerlingen zaten in 2022 in een verzuimtraject?").counted_terms == {"leerling", "zat"}
+
+
+def test_the_programme_and_english_months_are_no_names_the_evidence_must_repeat():
+    assert understand("Welke interventie loopt in drie PmG-gemeenten?").salient == []
+    assert understand("How many young people were supported up to January 2024?").salient == ["2024"]
+
+
+def test_a_forced_follow_up_borrows_the_earlier_subject():
+    history = [Message(role="user", content="When did the first group of municipalities draw up their plans?"),
+               Message(role="assistant", content="In 2022.")]
+    q = understand("How many were in that group?", history, follow_up=True)
+    assert "municipalities" in q.query and "gemeenten" in q.query
+
+
+@pytest.mark.parametrize(("question_word", "text_word"), [
+    ("aangesteld", "aanstellen"), ("georganiseerd", "organiseren"), ("ingezet", "inzetten"),
+    ("aangemeld", "aanmelden"), ("aandachtswijken", "wijken"), ("criminaliteit", "jeugdcriminaliteit"),
+])
+def test_a_question_word_meets_another_form_of_it_in_the_text(question_word, text_word):
+    (q,), text = terms(question_word), set(terms(text_word))
+    assert q not in text and related_form(q, text, {root(t) for t in text})
+
+
+@pytest.mark.parametrize(("question_word", "text_word"), [("gezin", "zin"), ("jongeren", "gemeenten"), ("wijk", "wijze")])
+def test_unrelated_words_do_not_meet(question_word, text_word):
+    (q,), text = terms(question_word), set(terms(text_word))
+    assert not related_form(q, text, {root(t) for t in text})
