@@ -22,7 +22,7 @@ NO_FIGURE_FACTOR = 0.45
 TOPIC_GAP = 0.75
 INHERIT = 0.9
 MODIFIERS = {"extra", "(fte)", "verschillende", "officiële", "nieuwe", "andere"}  # words between a figure and its noun
-RATIO_QUESTION = re.compile(r"\b(keer|times|vaak|vaker|often)\b", re.IGNORECASE)
+RATIO_QUESTION = re.compile(r"\b(keer|times|vaak|vaker|often|likely|waarschijnlijk)\b", re.IGNORECASE)
 YEAR = re.compile(r"^(19|20)\d\d$")
 ANAPHORA = re.compile(r"^(Deze|Dit|Die|Dat|Daar|Daarmee|Daarom|Daardoor|Daarnaast|Hierdoor|Hiervoor|Hierbij|Zo |Ook |"
                       r"Binnen deze|Van daaruit|Uit |Enerzijds|Anderzijds|Elk |Twee andere|Nog |In totaal)")
@@ -127,13 +127,14 @@ SHAPE_PATTERNS = {
     "amount": re.compile(r"(€|\beuro\b|\bEUR\b|\bmiljoen\b|\bmiljard\b|\bmillion\b|\bbillion\b)", re.I),
     "date": re.compile(r"\b((19|20)\d\d|" + "|".join(MONTHS) + r")\b", re.I),
     "title": re.compile(r"^[‘“'\"«][^.!?]{3,120}[’”'\"»][.]?$"),  # a line that is nothing but a quoted title
+    "percent": re.compile(r"%|\b(procent|percent)\b", re.I),
     "examples": re.compile(r"\b(zoals|bijvoorbeeld|onder (meer|andere)|waaronder|variërend van|such as|e\.g\.)\b", re.I),
 }
 
 
 def has_shape(q: Question, sentence: str) -> bool:
     """Whether a sentence has what the question's shape asks for (an address, an amount, a date, a quoted title,
-    examples);
+    a percentage, examples);
     a person: a name the question does not give."""
     if q.shape == "person":
         asked = q.text.lower()
@@ -178,11 +179,18 @@ def number_mentions(q: Question, sentence: str) -> list[tuple[str, list[str], fl
             # a ratio ("drie keer minder vaak veroordeeld"): it fits by what follows it, the question's own terms
             fit = 0.5 * sum(1 for t in terms(" ".join(following[1:])) if t in q.query_terms)
         else:
-            fit = sum(1.0 / (pos + 1) for pos, t in enumerate(terms(" ".join(after))) if counts(t, q.counted_terms))
+            # the nearer the counted word, the better; a word counts by any of its parts ("PmG-gemeenten")
+            fit = sum(1.0 / (pos + 1) for pos, t in enumerate(content_words(after))
+                      if any(counts(part, q.counted_terms) for part in t))
         if word.lower() in ("een", "één") and not (after and terms(after[0]) and counts(terms(after[0])[0], q.counted_terms)):
             continue  # "een" is mostly an article: a count only when what was asked follows at once
         out.append((word, after, fit))
     return out
+
+
+def content_words(words: list[str]) -> list[list[str]]:
+    """The stemmed terms of each word that has any (stop words dropped)."""
+    return [t for t in (terms(w) for w in words) if t]
 
 
 def figure_fit(q: Question, sentence: str) -> float:

@@ -43,7 +43,8 @@ COUNTED_EN = {"young people": "jongeren", "youths": "jongeren", "youngsters": "j
               "warnings": "waarschuwingen", "referrals": "doorverwijzingen", "jobs": "baan", "directors": "regisseurs",
               "coordinators": "regisseurs", "street coaches": "straatcoaches", "teams": "teams", "locations": "locaties",
               "case managers": "casemanagers", "people": "jongeren", "staff capacity": "fte", "staff": "fte",
-              "capacity": "fte", "fte": "fte"}
+              "capacity": "fte", "fte": "fte", "local authorities": "gemeenten", "councils": "gemeenten",
+              "towns": "gemeenten"}
 
 
 # Domain words of English questions, as the Dutch documents write them: added to the keyword query and the
@@ -79,7 +80,7 @@ GLOSSARY_EN = COUNTED_EN | {
 SYNONYMS_NL = {"formatie": "fte", "capaciteit": "fte", "arbeidsplaatsen": "fte", "formatieplaatsen": "fte",
                "gepubliceerd": "uitgave", "verschenen": "uitgave", "publicatie": "uitgave"}
 # What shape the answer must have, when the question says so: an e-mail address, a sum of money, a date, a person,
-# a title, examples.
+# a title, a percentage, examples.
 SHAPES = {
     "email": re.compile(r"\b(e-?mail\w*|mailadres\w*)\b", re.I),
     "amount": re.compile(r"\b(budget\w*|geld|bedrag\w*|kosten|kost|euro|subsidie\w*|financiering|money|costs?|"
@@ -87,6 +88,7 @@ SHAPES = {
     "date": re.compile(r"^(wanneer|when)\b|\b(welke datum|what date|in welk jaar|which year|in what year)\b", re.I),
     "person": re.compile(r"^(wie|who)\s+(is|was|zijn|waren|are|were)\b", re.I),
     "title": re.compile(r"\b(titel|title|kop|headline)\b", re.I),
+    "percent": re.compile(r"\b(welk|what)\s+(percentage|deel|share|proportion)\b|\b(procent|percent)\b", re.I),
     # "wat voor voorvallen": the kind of thing, answered by examples ("zoals het vernielen van spullen, ...")
     "examples": re.compile(r"\b(wat voor( soort(en)?)?|welke soort(en)?|what kinds? of|what sorts? of|"
                            r"welke vormen van|what forms of)\s+[\w\-]+", re.I),
@@ -102,7 +104,8 @@ class Question:
     salient: list[str] = field(default_factory=list)  # names and years the evidence must mention
     counted_terms: set[str] = field(default_factory=set)  # stemmed terms of what a how-many question counts
     query_terms: list[str] = field(default_factory=list)
-    shape: str | None = None  # "email" | "amount" | "date" | "person" | "title" | "examples": what an answer must contain
+    # what an answer must contain: "email" | "amount" | "date" | "person" | "title" | "percent" | "examples"
+    shape: str | None = None
 
 
 def answer_shape(text: str) -> str | None:
@@ -149,7 +152,8 @@ def counted(text: str) -> set[str]:
     after = text[m.end():].lower()
     if HOW_OFTEN.search(text):
         return set(terms(after))
-    found = {nl for en, nl in COUNTED_EN.items() if re.match(rf"\s*(\w+\s+)?{en}\b", after)}
+    # the English name of what is counted, within its first words ("how many of the participating municipalities")
+    found = {nl for en, nl in COUNTED_EN.items() if re.match(rf"\s*([\w'’\-]+\s+){{0,3}}{en}\b", after)}
     words = [w for w in re.findall(r"[\w'’\-]+", after)
              if w not in FILLERS and w not in FUNCTION_EN and not w.isdigit()][:3]
     found |= {SYNONYMS_NL[w] for w in words if w in SYNONYMS_NL}

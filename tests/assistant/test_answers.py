@@ -166,6 +166,8 @@ def test_pdf_citation_page_is_where_the_sentence_was_printed(pdf_assistant, pdf_
     # the year the question gives is no answer, and the sentence about the 2024 impulse gives no number of
     # municipalities: the figures of other paragraphs ("De eerste 15 gemeenten ...") are not about it
     "Hoeveel kleinere gemeenten krijgen dit jaar, in 2024, een impuls voor hun lokale preventieve aanpak?",
+    # a percentage asked for: a count of the same young people is no answer
+    "Welk percentage van de jongeren in de Rotterdamse nazorg pleegde opnieuw een delict?",
     # "kinderdagopvanglocaties" are no children, and "meerdere kinderen" is no figure
     "How many children in Groningen were sent on to specialist help after the screening?",
 ])
@@ -196,6 +198,11 @@ def test_a_figure_the_on_topic_passage_does_not_give_is_refused_with_that_passag
     # a ratio answers how often; of the two in the sentence, the one about convictions
     ("Compared with a control group, how much less often are AJB participants convicted of a crime?",
      "drie keer minder vaak", "twee keer"),
+    ("How much less likely are AJB participants to be convicted than a control group?", "drie keer minder vaak",
+     "twee keer"),
+    # what is counted, a few words after "how many"; a word counts by its parts ("PmG-gemeenten")
+    ("In how many of the participating municipalities do re-integration officers work?", "vier PmG-gemeenten",
+     "twee gemeenten"),
     # staffing is counted in fte
     ("Hoeveel extra formatie kregen de Haagse casemanagers?", "twee extra fte", "32"),
     # the answer stands after the sentence that sets up the topic, further on in the same bullet
