@@ -21,6 +21,7 @@ NUMBER = re.compile(r"\b(\d+(?:[.,]\d+)?|" + "|".join(NUMBER_WORDS) + r")\b", re
 NO_FIGURE_FACTOR = 0.45
 TOPIC_GAP = 0.75
 INHERIT = 0.9
+DENSE_CARRY = 0.02
 MODIFIERS = {"extra", "(fte)", "verschillende", "officiële", "nieuwe", "andere"}  # words between a figure and its noun
 RATIO_QUESTION = re.compile(r"\b(keer|times|vaak|vaker|often|likely|waarschijnlijk)\b", re.IGNORECASE)
 YEAR = re.compile(r"^(19|20)\d\d$")
@@ -105,12 +106,18 @@ def dense_scale(cos: float) -> float:
 def score_candidates(q: Question, cands: list[Candidate]) -> None:
     """Score candidates given in document order (sentences of a paragraph one after the other)."""
     lexical_weight = 0.15 if q.lang == "en" else 0.45
-    paragraph, opening = None, 0.0
+    paragraph, opening, named = None, 0.0, 0.0
     for c in cands:
-        c.score = (1 - lexical_weight - 0.1) * dense_scale(c.dense) + lexical_weight * c.lexical + 0.1 * c.retrieval
-        c.topical = c.score
         if (c.chunk_id, c.block) != paragraph:
-            paragraph, opening = (c.chunk_id, c.block), 0.0
+            paragraph, opening, named = (c.chunk_id, c.block), 0.0, 0.0
+        dense = c.dense
+        if q.salient:
+            # the sentences after the one that names the subject the question names ("Alles Kidzzz ...") speak of it
+            # too, without its name: they keep most of its closeness to the question, and their words decide
+            dense = max(dense, named - DENSE_CARRY)
+            named = max(named, c.dense)
+        c.score = (1 - lexical_weight - 0.1) * dense_scale(dense) + lexical_weight * c.lexical + 0.1 * c.retrieval
+        c.topical = c.score
         if q.kind == "figure" and q.shape != "amount":
             # a figure often follows the sentence that names its subject ("Den Haag ... casemanagers. Door twee
             # extra fte ..."): it borrows most of the paragraph's best topicality so far

@@ -34,7 +34,9 @@ POINTS_BACK = re.compile(r"\b(ze|zij|hun|hen|deze|dit|daar(van|bij|mee|in|voor)?
 # Capitalised words that name no place, person or organisation the evidence must mention.
 NOT_NAMES = {"Preventie", "Gezag", "PmG", "Dutch", "Netherlands", "Nederland", "English", "I", "Hoeveel", "Welke",
              "How", "What", "Which", "Who", "Wie", "Wat", "Waar", "Where", "When", "Wanneer", "En", "And", "In",
-             "Is", "Are", "Zijn", "Does", "Do", "Did", "The", "De", "Het", "Een"}
+             "Is", "Are", "Zijn", "Does", "Do", "Did", "The", "De", "Het", "Een",
+             # kinds of parliamentary documents, capitalised after the Kamer, not names
+             "Kamerstuk", "Kamerstukken", "Kamerbrief", "Kamerbrieven"}
 # English words for what a how-many question counts, as the Dutch documents write them (for the figure lookup).
 COUNTED_EN = {"young people": "jongeren", "youths": "jongeren", "youngsters": "jongeren", "youth": "jongeren",
               "municipalities": "gemeenten", "cities": "gemeenten", "schools": "scholen", "teachers": "docenten",

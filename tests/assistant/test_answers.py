@@ -217,6 +217,8 @@ def test_a_figure_the_on_topic_passage_does_not_give_is_refused_with_that_passag
     ("How many young (ex-)detainees were in Rotterdam's aftercare trajectory by 1 January 2024?",
      "31 (ex)gedetineerde", "1 januari"),
     ("How much extra staff capacity did The Hague give its case managers?", "twee extra fte", "32"),
+    # the sentences after the one that names the subject speak of it too: the finding, not the introduction
+    ("Wat levert Alles Kidzzz volgens wetenschappelijk onderzoek op?", "proactieve agressie", None),
     # a participle meets its verb ("aangesteld" ~ "het aanstellen van"), a compound its head ("aandachtswijken")
     ("Wie heeft de Raad voor de Kinderbescherming in de aandachtswijken aangesteld?", "casusregisseurs", None),
     # "PmG" is the programme, not a name the passage must repeat
