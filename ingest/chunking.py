@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ingest.loaders import Page
 
+VERSION = 2  # of how text is split: a file ingested under another version is ingested again (content_hash)
 DATE_LINE = re.compile(r"^(\d{1,2} )?(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
                        r"november|december) \d{4}$", re.I)
 TERMINAL = tuple('.!?:;"”’)…')
@@ -56,9 +57,19 @@ def _punkt():
     return tokenizer
 
 
+# A sentence end that Punkt does not see: a footnote mark after the full stop ("... van 2025.¹ Deze rapportage").
+FOOTNOTE_END = re.compile(r"[.!?][¹²³⁴⁵⁶⁷⁸⁹⁰]+\s+(?=[A-Z])")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets in ``text``, trailing whitespace excluded."""
-    return [(s, e) for s, e in _punkt().span_tokenize(text) if text[s:e].strip()]
+    spans = []
+    for s, e in _punkt().span_tokenize(text):
+        for m in FOOTNOTE_END.finditer(text, s, e):
+            spans.append((s, m.end() - len(m.group()) + len(m.group().rstrip())))
+            s = m.end()
+        spans.append((s, e))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
 def is_heading(text: str) -> bool:

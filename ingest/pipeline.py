@@ -24,6 +24,7 @@ from assistant.models import embedder_identity
 from assistant.settings import Settings
 from assistant.store import Store, drop_index
 from assistant.types import Chunk, DocumentRecord, FileError, IngestReport
+from ingest import chunking
 from ingest.chunking import chunk_pages
 from ingest.loaders import LoadError, load_document, read_bytes
 from ingest.manifest import Manifest, guess_kind
@@ -58,8 +59,9 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[FileError]]:
 
 
 def content_hash(data: bytes, entry: dict, chunk_chars: int) -> str:
-    """What decides whether a file must be ingested again: its bytes, its manifest entry, the chunk size."""
-    return hashlib.sha256(data + repr((sorted(entry.items()), chunk_chars)).encode()).hexdigest()
+    """What decides whether a file must be ingested again: its bytes, its manifest entry, the chunk size and the
+    version of the splitting."""
+    return hashlib.sha256(data + repr((sorted(entry.items()), chunk_chars, chunking.VERSION)).encode()).hexdigest()
 
 
 def prepare(path: Path, data: bytes, entry: dict, doc_id: str, settings: Settings) -> Prepared:

@@ -166,6 +166,27 @@ def test_ingest_json_is_incremental(tmp_path, run_pmg):
     assert [d.id for d in store.documents()] == ["factsheet-ajb"]
 
 
+def test_a_new_way_of_splitting_ingests_unchanged_files_again(tmp_path, monkeypatch):
+    """Chunks and sentences made by an older splitter are not kept: the chunking version is part of the file's
+    hash, so the next ingest redoes them (and an ingest after that skips them again)."""
+    from ingest import chunking
+
+    settings = make_settings(tmp_path / "index", write_fixture_folder(tmp_path / "docs"))
+    assert ingest([settings.corpus_dir], settings).added == 2
+    monkeypatch.setattr(chunking, "VERSION", chunking.VERSION + 1)
+    again = ingest([settings.corpus_dir], settings)
+    assert (again.updated, again.unchanged) == (2, 0)
+    assert ingest([settings.corpus_dir], settings).unchanged == 2
+
+
+def test_a_footnote_mark_ends_a_sentence(report_pages):
+    """Punkt does not split "... van 2025.¹ Deze rapportage ...": the sentence after a footnote mark is its own."""
+    sentences = [c.text[s.start:s.end] for c in chunk_pages("r", report_pages["txt"], 1200) for s in c.sentences]
+    marked = [i for i, text in enumerate(sentences) if text.endswith("2025.¹")]
+    assert marked, "the sentence with the footnote mark"
+    assert sentences[marked[0] + 1].startswith("Deze rapportage is gebaseerd op informatie")
+
+
 # --- bad files in the same run as good ones ----------------------------------------------------------
 
 
