@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
@@ -123,8 +124,9 @@ def score_candidates(q: Question, cands: list[Candidate]) -> None:
             # extra fte ..."): it borrows most of the paragraph's best topicality so far
             c.score = max(c.score, INHERIT * opening) * figure_fit(q, c.text)
         opening = max(opening, c.topical)
-        if q.shape and not has_shape(q, c.text):
+        if q.shape and q.shape != "examples" and not has_shape(q, c.text):
             c.score *= NO_FIGURE_FACTOR  # an e-mail, an amount, a date, a person or a title asked for, not given
+            # (examples, "wat voor X", are credited where given, not demanded: "wat voor team" asks which team)
 
 
 MONTHS = ("januari februari maart april mei juni juli augustus september oktober november december january "
@@ -132,6 +134,7 @@ MONTHS = ("januari februari maart april mei juni juli augustus september oktober
 SHAPE_PATTERNS = {
     "email": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
     "amount": re.compile(r"(€|\beuro\b|\bEUR\b|\bmiljoen\b|\bmiljard\b|\bmillion\b|\bbillion\b)", re.I),
+    "day": re.compile(r"\b(" + "|".join(MONTHS) + r")\b|\b\d{1,2}[-/]\d{1,2}[-/](19|20)?\d\d\b", re.I),
     "date": re.compile(r"\b((19|20)\d\d|" + "|".join(MONTHS) + r")\b", re.I),
     "title": re.compile(r"^[‘“'\"«][^.!?]{3,120}[’”'\"»][.]?$"),  # a line that is nothing but a quoted title
     "percent": re.compile(r"%|\b(procent|percent)\b", re.I),
@@ -161,7 +164,14 @@ def counts(term: str, counted: set[str]) -> bool:
                                                       for c in counted))
 
 
-def number_mentions(q: Question, sentence: str) -> list[tuple[str, list[str], float]]:
+class Mention(NamedTuple):
+    word: str  # the number as written: "576", "twee"
+    after: list[str]  # the four words after it
+    fit: float  # how well those words name what the question counts (nearer is better)
+    asked: float  # how many of the question's terms the six words after it hold (its own terms weigh more)
+
+
+def number_mentions(q: Question, sentence: str) -> list[Mention]:
     """Numbers in a sentence with the words after them, and how well they count what the question asks."""
     out = []
     asks_years = any(w in q.text.lower() for w in ("jaar", "year", "leeftijd", "age", "oud", "old"))
@@ -191,7 +201,8 @@ def number_mentions(q: Question, sentence: str) -> list[tuple[str, list[str], fl
                       if any(counts(part, q.counted_terms) for part in t))
         if word.lower() in ("een", "één") and not (after and terms(after[0]) and counts(terms(after[0])[0], q.counted_terms)):
             continue  # "een" is mostly an article: a count only when what was asked follows at once
-        out.append((word, after, fit))
+        asked = sum(q.query_terms.count(t) for t in set(terms(" ".join(following))))
+        out.append(Mention(word, after, fit, asked))
     return out
 
 
@@ -204,7 +215,7 @@ def figure_fit(q: Question, sentence: str) -> float:
     mentions = number_mentions(q, sentence)
     if not mentions:
         return NO_FIGURE_FACTOR  # a how-many question answered without a figure is no answer
-    return 1.0 if any(fit > 0 for _, _, fit in mentions) or not q.counted_terms else 0.6
+    return 1.0 if any(m.fit > 0 for m in mentions) or not q.counted_terms else 0.6
 
 
 def name_forms(name: str) -> set[str]:
@@ -243,7 +254,8 @@ def figure_missing(q: Question, best: Candidate, fitting: list[Candidate]) -> bo
         return False
     top = max(fitting, key=lambda c: c.topical)
     same_paragraph = top.chunk_id == best.chunk_id and top.block == best.block  # the figure follows its subject
-    gives_it = figure_fit(q, top.block) == 1.0  # its paragraph has a figure of what is counted
+    # its paragraph has a figure: one of what is counted, or any that is no year
+    gives_it = any(m.fit > 0 or not YEAR.match(m.word) for m in number_mentions(q, top.block))
     return not same_paragraph and not gives_it and best.topical < TOPIC_GAP * top.topical
 
 
@@ -252,18 +264,18 @@ def figure_phrase(q: Question, sentence: str) -> str | None:
     mentions = number_mentions(q, sentence)
     if not mentions:
         return None
-    word, after, _ = max(mentions, key=lambda m: m[2])  # the first of the best-fitting mentions
+    # the best-fitting mention; between equals, the one followed by more of what was asked ("En hoeveel gemeenten
+    # willen er binnenkort mee beginnen?": "twee gemeenten van plan om er binnenkort ...", not "vier PmG-gemeenten")
+    word, after, _, _ = max(mentions, key=lambda m: (m.fit, m.asked))
     if after[:1] and after[0].lower() in ("keer", "times") and "vaak" in (w.lower() for w in after[:3]):
         return " ".join([word, *after[: [w.lower() for w in after].index("vaak") + 1]])  # "drie keer minder vaak"
     hit = next((i for i, w in enumerate(after[:3]) if any(counts(t, q.counted_terms) for t in terms(w))), None)
-    if hit is not None:  # up to the counted word: "31 (ex)gedetineerde jongeren"
-        return " ".join([word, *after[: hit + 1]]).rstrip(",.;:")
-    phrase = [word]
-    for w in after:
-        phrase.append(w)
-        if w.lower() not in MODIFIERS:
-            break
-    return " ".join(phrase).rstrip(",.;:")
+    if hit is None:  # up to the first word that is no modifier: "18 extra regisseurs"
+        hit = next((i for i, w in enumerate(after) if w.lower() not in MODIFIERS), len(after) - 1)
+    end = hit + 1  # up to the counted word: "31 (ex)gedetineerde jongeren"
+    while after[hit][:1].isupper() and end < len(after) and after[end][:1].isupper():
+        end += 1  # a name goes on while its words are capitalised: "twee Wijk Actie Teams"
+    return " ".join([word, *after[:end]]).rstrip(",.;:")
 
 
 def list_phrase(sentence: str) -> str | None:
@@ -274,7 +286,22 @@ def list_phrase(sentence: str) -> str | None:
     return None
 
 
+AGE_QUESTION = re.compile(r"\b(leeftijd\w*|hoe\s+oud|ages?|aged|how\s+old)\b", re.I)
+AGE = re.compile(r"\b(?:(?:van|tussen)\s+(?:de\s+)?)?\d+\s+(?:tot\s+en\s+met|tot|en|t/m)\s+\d+\s+jaar\b"
+                 r"|\b(?:onder|boven|vanaf)\s+(?:de\s+)?\d+\s+jaar\b|\b\d+\s+jaar\b", re.I)
+MONTH = "(?:" + "|".join(MONTHS) + ")"
+DATES = [re.compile(p, re.I) for p in (  # the most precise first: a day, a month, a year
+    rf"\b\d{{1,2}}\s+{MONTH}\s+(?:19|20)\d\d\b", rf"\b{MONTH}\s+(?:19|20)\d\d\b",
+    r"\b(?:(?:vanaf|sinds|tot|in)\s+)?(?:19|20)\d\d\b")]
+
+
 def direct_answer(q: Question, sentence: str) -> str | None:
+    """The short answer that leads: a figure with what it counts, an age range, a date, or a list."""
+    if q.shape in ("day", "date"):
+        return next((m.group() for m in (p.search(sentence) for p in DATES) if m), None)
+    if q.kind != "figure" and AGE_QUESTION.search(q.text):
+        m = AGE.search(sentence)
+        return m.group() if m else None
     if q.kind == "figure":
         return figure_phrase(q, sentence)
     if q.kind == "list":

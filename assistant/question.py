@@ -87,7 +87,9 @@ SHAPES = {
     "email": re.compile(r"\b(e-?mail\w*|mailadres\w*)\b", re.I),
     "amount": re.compile(r"\b(budget\w*|geld|bedrag\w*|kosten|kost|euro|subsidie\w*|financiering|money|costs?|"
                          r"funding|fund)\b", re.I),
-    "date": re.compile(r"^(wanneer|when)\b|\b(welke datum|what date|in welk jaar|which year|in what year)\b", re.I),
+    # a calendar date ("op welke datum", "the cut-off date"): a day or a month; "wanneer", "in welk jaar": a year will do
+    "day": re.compile(r"\b(\w*datum|date|deadline)\b", re.I),
+    "date": re.compile(r"^(wanneer|when)\b|\b(in welk jaar|which year|in what year)\b", re.I),
     "person": re.compile(r"^(wie|who)\s+(is|was|zijn|waren|are|were)\b", re.I),
     "title": re.compile(r"\b(titel|title|kop|headline)\b", re.I),
     "percent": re.compile(r"\b(welk|what)\s+(percentage|deel|share|proportion)\b|\b(procent|percent)\b", re.I),
@@ -106,7 +108,7 @@ class Question:
     salient: list[str] = field(default_factory=list)  # names and years the evidence must mention
     counted_terms: set[str] = field(default_factory=set)  # stemmed terms of what a how-many question counts
     query_terms: list[str] = field(default_factory=list)
-    # what an answer must contain: "email" | "amount" | "date" | "person" | "title" | "percent" | "examples"
+    # what an answer must contain: "email" | "amount" | "day" | "date" | "person" | "title" | "percent" | "examples"
     shape: str | None = None
 
 
@@ -196,9 +198,10 @@ def understand(text: str, history: list[Message] | None = None, follow_up: bool 
     lang = language(text if len(text.split()) > 3 or not earlier else earlier[-1] + " " + text)
     matched = glossary_matches(text, lang)
     own = " ".join([text, *matched.values()])
-    query, query_terms, kind = own, terms(own) * 3, kind_of(text)
+    query, query_terms, kind, counts = own, terms(own) * 3, kind_of(text), counted(own)
     if earlier and (is_follow_up(text) if follow_up is None else follow_up):
         prior = earlier[-1]
+        counts = counts or counted(prior)  # "En in Tilburg?" counts what the earlier question counted
         own_names, prior_names = salient_names(text), salient_names(prior)
         borrowed = [w for w in re.findall(r"[\w'’\-]+", prior)
                     if not (own_names and w in prior_names) and w.lower() not in text.lower()]
@@ -212,4 +215,4 @@ def understand(text: str, history: list[Message] | None = None, follow_up: bool 
         translated = " ".join(matched).split()
         salient = [n for n in salient if n.lower() not in translated]
     return Question(text=text, query=query, lang=lang, kind=kind, salient=list(dict.fromkeys(salient)),
-                    counted_terms=counted(query), query_terms=query_terms, shape=answer_shape(text))
+                    counted_terms=counts, query_terms=query_terms, shape=answer_shape(text))

@@ -219,7 +219,8 @@ class Assistant:
                 head = texts["see"].format(refs=" ".join(f"[{n}]" for n in dict.fromkeys(numbers.values())))
             else:
                 head = re.sub(r"\[(\d+)\]", lambda m: f"[{numbers.get(int(m.group(1)), m.group(1))}]", head)
-            heads.append(head)
+            if head not in heads:  # both parts answered by the same passage: say it once
+                heads.append(head)
         quotes = "\n".join(f"> “{c.quote}” [{c.n}]" for c in citations)
         evidence = [p.evidence for p in parts if p.answered and p.evidence is not None]
         return Answer(question=question, answer="; ".join(heads) + f"\n\n{quotes}", answered=True, citations=citations,
@@ -301,7 +302,12 @@ class Assistant:
                 citations.append(cited)
             else:  # its quote (with the sentence before or after it) holds an earlier one: one longer quote, not two
                 citations[held] = cited.model_copy(update={"n": citations[held].n, "score": citations[held].score})
-        direct = ex.direct_answer(q, best.text) or ex.direct_answer(q, citations[0].quote)
+        # the direct answer comes from the quoted sentence that says most of what was asked: with "Komen er
+        # binnenkort nog gemeenten bij?" the quote "... nu in drie gemeenten ingezet. Twee andere gemeenten gaan er
+        # binnenkort mee starten." answers "Twee andere gemeenten"
+        quoted = [c for c in (best, best.next) if c is not None and c.text in citations[0].quote]
+        phrased = [(c.lexical, phrase) for c in quoted if (phrase := ex.direct_answer(q, c.text))]
+        direct = max(phrased, key=lambda p: p[0])[1] if phrased else ex.direct_answer(q, citations[0].quote)
         head = f"{direct} [1]" if direct else texts["lead"]
         subsections = self.numbered_subsections(chunks[best.chunk_id]) if q.kind == "list" and not direct else []
         if subsections:

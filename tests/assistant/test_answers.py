@@ -273,6 +273,35 @@ def test_english_refusal_is_in_english(assistant):
     assert_verbatim(assistant, answer)
 
 
+# --- the short answer that leads ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("question", "lead"), [
+    ("Hoe oud zijn de jongeren die aan AJB kunnen meedoen?", "van 12 tot en met 18 jaar [1]"),
+    ("Op welke datum is de informatie opgevraagd?", "1 maart 2024 [1]"),  # a day, not the year of another sentence
+    ("Hoeveel Wijk Actie Teams zijn er in Amsterdam?", "twee Wijk Actie Teams [1]"),  # a name goes on
+])
+def test_the_answer_leads_with_the_age_the_date_or_the_figure_with_its_name(assistant, question, lead):
+    answer = assistant.ask(question)
+    assert head(answer) == lead, answer.answer
+    assert_grounded(answer)
+
+
+@pytest.mark.parametrize(("earlier", "question", "lead"), [
+    ("In hoeveel gemeenten wordt de Integrale Persoonsgerichte Toeleiding naar Arbeid ingezet?",
+     "Komen daar binnenkort nog meer gemeenten bij?", "Twee andere gemeenten [1]"),
+    # of two figures that fit equally, the one followed by what the follow-up asks ("naar Halt")
+    ("Hoeveel officiële waarschuwingen hebben de boa's gegeven?", "En hoeveel keer verwezen ze door naar Halt?",
+     "73 doorverwijzingen [1]"),
+])
+def test_a_follow_up_leads_with_the_figure_it_asks_for(assistant, earlier, question, lead):
+    first = assistant.ask(earlier)
+    history = [Message(role="user", content=earlier), Message(role="assistant", content=first.answer)]
+    answer = assistant.ask(question, history=history)
+    assert head(answer) == lead, answer.answer
+    assert_grounded(answer)
+
+
 # --- a question that asks two things ------------------------------------------------------------------------
 
 
