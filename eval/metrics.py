@@ -152,6 +152,7 @@ class Summary(BaseModel):
     refusal_precision: float
     refusal_recall: float
     followup_accuracy: float | None
+    direct_accuracy: float | None = None
     hit_at_1: float | None
     hit_at_5: float | None
     mrr_at_10: float | None
@@ -196,7 +197,9 @@ def summarise(results: Sequence[CaseResult]) -> Summary:
     answered cases whose expected strings occur in the concatenated quotes. grounding: share of answered
     cases where `grounded` holds. Refusal precision/recall treat "refused" (answered == False) as the
     positive class and "unanswerable" as the truth; 0/0 is 1.0 (no refusals -> nothing wrongly refused;
-    no unanswerable cases -> nothing missed). followup_accuracy and per_tag use `is_correct`, so a
+    no unanswerable cases -> nothing missed). direct_accuracy: share of answerable, answered `figure` cases
+    whose first line (the short direct answer that leads) holds an expected string: a wrong figure up front
+    counts against it even when a quote below holds the right one. followup_accuracy and per_tag use `is_correct`, so a
     refused unanswerable case counts as correct there. Retrieval metrics are means over answerable
     cases with at least one relevant id. Latency p95 is numpy.percentile (linear interpolation);
     the median is statistics.median.
@@ -224,6 +227,8 @@ def summarise(results: Sequence[CaseResult]) -> Summary:
         refusal_precision=_ratio(refused_unanswerable, len(results) - len(answered)),
         refusal_recall=_ratio(refused_unanswerable, len(results) - len(answerable)),
         followup_accuracy=_mean(is_correct(r) for r in results if r.history_used),
+        direct_accuracy=_mean(matches_expected(r.answer.split("\n", 1)[0], r.expected_all, r.expected_any)
+                              for r in answerable if r.answered and "figure" in r.tags),
         hit_at_1=retrieval(hit_at_k, 1),
         hit_at_5=retrieval(hit_at_k, 5),
         mrr_at_10=retrieval(mrr_at_k, 10),

@@ -18,6 +18,7 @@ METRICS: list[tuple[str, str, str]] = [
     ("refusal_precision", "refusal precision", ""),
     ("refusal_recall", "refusal recall", ""),
     ("followup_accuracy", "follow-up accuracy", ""),
+    ("direct_accuracy", "direct answer (figures)", ""),
     ("hit_at_1", "hit@1", ""),
     ("hit_at_5", "hit@5", ""),
     ("mrr_at_10", "MRR@10", ""),

@@ -138,6 +138,7 @@ def test_summarise():
     assert s.citation_support == pytest.approx(1.0)  # "576" is in the quote even though the answer is wrong
     assert s.grounding == pytest.approx(2 / 3)  # 600 is not in the quote
     assert s.followup_accuracy == 1.0
+    assert s.direct_accuracy == pytest.approx(1 / 2)  # "600 jongeren" leads the wrong answer
     # retrieval over "ok" and "wrong" only (the others have no relevant ids)
     assert s.hit_at_1 == pytest.approx(0.5)
     assert s.hit_at_5 == 1.0
@@ -153,6 +154,21 @@ def test_summarise():
     assert failed[0].got == "600 jongeren"
     assert "'576'" in failed[0].expected
     assert any("600" in reason for reason in failed[0].reasons)
+
+
+def test_direct_accuracy_judges_the_first_line_of_figure_answers():
+    quote = "In 2023 namen 576 jongeren deel in zes gemeenten."
+    results = [
+        case("lead", answer="576 jongeren [1]\n\n> “...576...” [1]", expected_all=["576"], quotes=[quote],
+             tags=["figure"]),
+        # right in the quote, wrong up front: accurate, but not as a direct answer
+        case("buried", answer="zes gemeenten [1]\n\n> “In 2023 namen 576 jongeren deel” [1]", expected_all=["576"],
+             quotes=[quote], tags=["figure"]),
+        case("no-figure", answer="Volgens de documenten:\n\n> “576”", expected_all=["576"], tags=["example"]),
+    ]
+    s = summarise(results)
+    assert s.accuracy == 1.0
+    assert s.direct_accuracy == pytest.approx(1 / 2)
 
 
 def test_empty_denominators_are_none():
