@@ -137,6 +137,7 @@ SHAPE_PATTERNS = {
     "day": re.compile(r"\b(" + "|".join(MONTHS) + r")\b|\b\d{1,2}[-/]\d{1,2}[-/](19|20)?\d\d\b", re.I),
     "date": re.compile(r"\b((19|20)\d\d|" + "|".join(MONTHS) + r")\b", re.I),
     "title": re.compile(r"^[‘“'\"«][^.!?]{3,120}[’”'\"»][.]?$"),  # a line that is nothing but a quoted title
+    "age": re.compile(r"\b\d+\s+jaar\b|\bjaar\s+oud\b", re.I),
     "percent": re.compile(r"%|\b(procent|percent)\b", re.I),
     "examples": re.compile(r"\b(zoals|bijvoorbeeld|onder (meer|andere)|waaronder|variërend van|such as|e\.g\.)\b", re.I),
 }
@@ -286,7 +287,6 @@ def list_phrase(sentence: str) -> str | None:
     return None
 
 
-AGE_QUESTION = re.compile(r"\b(leeftijd\w*|hoe\s+oud|ages?|aged|how\s+old)\b", re.I)
 AGE = re.compile(r"\b(?:(?:van|tussen)\s+(?:de\s+)?)?\d+\s+(?:tot\s+en\s+met|tot|en|t/m)\s+\d+\s+jaar\b"
                  r"|\b(?:onder|boven|vanaf)\s+(?:de\s+)?\d+\s+jaar\b|\b\d+\s+jaar\b", re.I)
 MONTH = "(?:" + "|".join(MONTHS) + ")"
@@ -299,7 +299,7 @@ def direct_answer(q: Question, sentence: str) -> str | None:
     """The short answer that leads: a figure with what it counts, an age range, a date, or a list."""
     if q.shape in ("day", "date"):
         return next((m.group() for m in (p.search(sentence) for p in DATES) if m), None)
-    if q.kind != "figure" and AGE_QUESTION.search(q.text):
+    if q.kind != "figure" and q.shape == "age":
         m = AGE.search(sentence)
         return m.group() if m else None
     if q.kind == "figure":

@@ -15,7 +15,7 @@ NL_WORDS = {"de", "het", "een", "hoeveel", "welke", "wie", "waar", "wanneer", "i
             "worden", "van", "in", "voor", "en", "met", "op", "er", "hoe", "wat", "jongeren", "gemeenten"}
 FIGURE = re.compile(r"\b(hoeveel|hoe\s+veel|how\s+many|how\s+much|aantal|number\s+of|hoe\s+vaak|how\s+often|"
                     r"welk\s+percentage|what\s+percentage|procent|percent)\b", re.I)
-HOW_OFTEN = re.compile(r"\b(hoe\s+vaak|how\s+often)\b", re.I)
+HOW_OFTEN = re.compile(r"\b(hoe\s+vaak|how\s+often|hoeveel\s+keer|how\s+many\s+times)\b", re.I)
 FILLERS = {"extra", "verschillende", "officiële", "nieuwe", "andere", "totaal", "nog", "nu"}  # not what is counted
 FUNCTION_EN = {"were", "was", "are", "is", "did", "do", "does", "have", "has", "had", "there", "in", "of", "that",
                "this", "those", "these", "the", "a", "an", "they", "them", "it"}  # (Dutch ones are stop words)
@@ -82,16 +82,18 @@ GLOSSARY_EN = COUNTED_EN | {
 SYNONYMS_NL = {"formatie": "fte", "capaciteit": "fte", "arbeidsplaatsen": "fte", "formatieplaatsen": "fte",
                "gepubliceerd": "uitgave", "verschenen": "uitgave", "publicatie": "uitgave"}
 # What shape the answer must have, when the question says so: an e-mail address, a sum of money, a date, a person,
-# a title, a percentage, examples.
+# a title, an age, a percentage, examples.
 SHAPES = {
     "email": re.compile(r"\b(e-?mail\w*|mailadres\w*)\b", re.I),
-    "amount": re.compile(r"\b(budget\w*|geld|bedrag\w*|kosten|kost|euro|subsidie\w*|financiering|money|costs?|"
-                         r"funding|fund)\b", re.I),
+    # money asked for ("hoeveel geld", "het budget"), not money spoken of ("met het PmG-geld")
+    "amount": re.compile(r"\b(budget\w*|bedrag\w*|kosten|kost|subsidie\w*|financiering|costs?|funding)\b|"
+                         r"\b(hoeveel|how\s+much|welk)\s+(\w+\s+)?(geld|money|euro)\b", re.I),
     # a calendar date ("op welke datum", "the cut-off date"): a day or a month; "wanneer", "in welk jaar": a year will do
     "day": re.compile(r"\b(\w*datum|date|deadline)\b", re.I),
     "date": re.compile(r"^(wanneer|when)\b|\b(in welk jaar|which year|in what year)\b", re.I),
     "person": re.compile(r"^(wie|who)\s+(is|was|zijn|waren|are|were)\b", re.I),
     "title": re.compile(r"\b(titel|title|kop|headline)\b", re.I),
+    "age": re.compile(r"\b(leeftijd\w*|hoe\s+oud|ages?|aged|how\s+old)\b", re.I),
     "percent": re.compile(r"\b(welk|what)\s+(percentage|deel|share|proportion)\b|\b(procent|percent)\b", re.I),
     # "wat voor voorvallen": the kind of thing, answered by examples ("zoals het vernielen van spullen, ...")
     "examples": re.compile(r"\b(wat voor( soort(en)?)?|welke soort(en)?|what kinds? of|what sorts? of|"
@@ -108,7 +110,8 @@ class Question:
     salient: list[str] = field(default_factory=list)  # names and years the evidence must mention
     counted_terms: set[str] = field(default_factory=set)  # stemmed terms of what a how-many question counts
     query_terms: list[str] = field(default_factory=list)
-    # what an answer must contain: "email" | "amount" | "day" | "date" | "person" | "title" | "percent" | "examples"
+    # what an answer must contain: "email" | "amount" | "day" | "date" | "person" | "title" | "age" | "percent" |
+    # "examples"
     shape: str | None = None
 
 

@@ -221,6 +221,8 @@ def test_a_figure_the_on_topic_passage_does_not_give_is_refused_with_that_passag
     ("Wat levert Alles Kidzzz volgens wetenschappelijk onderzoek op?", "proactieve agressie", None),
     # a participle meets its verb ("aangesteld" ~ "het aanstellen van"), a compound its head ("aandachtswijken")
     ("Wie heeft de Raad voor de Kinderbescherming in de aandachtswijken aangesteld?", "casusregisseurs", None),
+    # money spoken of is no amount asked for
+    ("Wat heeft Den Haag met het PmG-geld gedaan voor werk?", "casemanagers", None),
     # "PmG" is the programme, not a name the passage must repeat
     ("Hoe heet de interventie die jongeren naar werk toeleidt en in drie PmG-gemeenten loopt?",
      "Integrale Persoonsgerichte Toeleiding naar Arbeid", None),
@@ -290,11 +292,13 @@ def test_the_answer_leads_with_the_age_the_date_or_the_figure_with_its_name(assi
 @pytest.mark.parametrize(("earlier", "question", "lead"), [
     ("In hoeveel gemeenten wordt de Integrale Persoonsgerichte Toeleiding naar Arbeid ingezet?",
      "Komen daar binnenkort nog meer gemeenten bij?", "Twee andere gemeenten [1]"),
+    # an age asked for: the sentence that gives one, and the range leads
+    ("Wat doet Rotterdam aan nazorg na detentie?", "Hoe oud zijn die jongeren?", "tussen de 16 en 27 jaar [1]"),
     # of two figures that fit equally, the one followed by what the follow-up asks ("naar Halt")
     ("Hoeveel officiële waarschuwingen hebben de boa's gegeven?", "En hoeveel keer verwezen ze door naar Halt?",
-     "73 doorverwijzingen [1]"),
+     "73 doorverwijzingen naar Halt [1]"),
 ])
-def test_a_follow_up_leads_with_the_figure_it_asks_for(assistant, earlier, question, lead):
+def test_a_follow_up_leads_with_what_it_asks_for(assistant, earlier, question, lead):
     first = assistant.ask(earlier)
     history = [Message(role="user", content=earlier), Message(role="assistant", content=first.answer)]
     answer = assistant.ask(question, history=history)

@@ -7,7 +7,7 @@ import pytest
 
 from assistant.answer import related_form, root
 from assistant.keyword import terms
-from assistant.question import is_follow_up, split_question, understand
+from assistant.question import answer_shape, is_follow_up, split_question, understand
 from assistant.types import Message
 
 
@@ -65,3 +65,22 @@ def test_a_question_word_meets_another_form_of_it_in_the_text(question_word, tex
 def test_unrelated_words_do_not_meet(question_word, text_word):
     (q,), text = terms(question_word), set(terms(text_word))
     assert not related_form(q, text, {root(t) for t in text})
+
+
+@pytest.mark.parametrize(("question", "shape"), [
+    ("Hoeveel geld kostte dat?", "amount"),
+    ("Wat is het budget van het programma?", "amount"),
+    ("Wat heeft Den Haag met het PmG-geld gedaan?", None),  # money spoken of, not asked for
+    ("Op welke datum is de informatie opgevraagd?", "day"),
+    ("What's the cut-off date for the figures?", "day"),
+    ("Wanneer is de rapportage verschenen?", "date"),
+    ("Om welke leeftijden gaat het daar?", "age"),
+    ("Welk percentage recidiveert?", "percent"),
+    ("Wat voor incidenten leiden tot een gesprek?", "examples"),
+])
+def test_what_shape_of_answer_a_question_asks_for(question, shape):
+    assert answer_shape(question) == shape
+
+
+def test_how_many_times_counts_by_every_word_of_the_question():
+    assert {"verwez", "halt"} <= understand("En hoeveel keer verwezen ze door naar Halt?").counted_terms
