@@ -156,7 +156,9 @@ class Assistant:
         chunks: dict[str, StoredChunk] = {}
         earlier = list(history or [])
         for k, text in enumerate(split_question(question)):
-            part, part_hits, part_chunks = self.answer_part(text, earlier, filters, index, timings, k > 0 or None)
+            # the second part is a follow-up of the first, made self-contained from its words (not by the LLM)
+            part, part_hits, part_chunks = self.answer_part(text, earlier, filters, index, timings,
+                                                            follow_up=k > 0 or None, condense=k == 0)
             parts.append(part)
             hits.update((i, s) for i, s in part_hits if i not in hits)
             chunks.update(part_chunks)
@@ -173,12 +175,13 @@ class Assistant:
         return result
 
     def answer_part(self, text: str, history: list[Message], filters: Filters | None, index: KeywordIndex,
-                    timings: dict[str, float], follow_up: bool | None = None
+                    timings: dict[str, float], follow_up: bool | None = None, condense: bool = True
                     ) -> tuple[Answer, list[tuple[str, float]], dict[str, StoredChunk]]:
-        """The extractive answer to one question, with its retrieved chunks; adds to ``timings``."""
+        """The extractive answer to one question, with its retrieved chunks; adds to ``timings``. With an LLM and
+        ``condense``, a follow-up's query is condensed by the LLM."""
         t0 = time.perf_counter()
         q = understand(text, history, follow_up)
-        if history and self.llm is not None and q.query != q.text:
+        if condense and history and self.llm is not None and q.query != q.text:
             from assistant.llm import condense_question
 
             q.query = condense_question(self.llm, history, text, self.settings.llm_timeout_s)

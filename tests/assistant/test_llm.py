@@ -290,6 +290,20 @@ def test_history_is_passed_to_the_llm(passages, extractive):
 # --------------------------------------------------------------------------------------------------
 
 
+def test_a_question_that_asks_two_things_gives_the_llm_the_passages_of_both_parts(corpus_index):
+    """The assistant answers each part extractively, then hands the LLM the passages retrieved for both parts."""
+    from assistant.service import Assistant
+
+    assistant = Assistant(corpus_index)
+    stand_in = ScriptedStandInLLM(reply="Dat staat in de rapportage [1].")
+    assistant.__dict__["llm"] = stand_in  # the configured LLM, here a scripted stand-in
+    # the first part alone retrieves no passage about the teachers (checked: not among its six chunks)
+    answer = assistant.ask("Hoeveel jongeren zijn extra aangemeld voor AJB, en hoeveel docenten zijn er getraind?")
+    assert answer.mode == "llm", answer.note
+    prompt = stand_in.prompts[-1]
+    assert "576 jongeren" in prompt and "109 docenten" in prompt
+
+
 def test_grounding_accepts_number_formats_and_multiword_names():
     gemeenten = cite(1, "In totaal gaat het om 28 741 jongeren en 1.200 ouders; 2,5 procent stopte.")
     prospect = cite(2, PROSPECT)
