@@ -49,7 +49,7 @@ class Settings(BaseSettings):
         "Calibrated on the eval set (`pmg eval --calibrate`).",
     )
     answer_threshold_en: float = Field(
-        0.392, description="The same for English questions, whose evidence is mostly cross-lingual (dense); calibrated too.",
+        0.389, description="The same for English questions, whose evidence is mostly cross-lingual (dense); calibrated too.",
     )
 
     # --- optional LLM -------------------------------------------------------------------------
