@@ -19,10 +19,10 @@ from assistant.question import Question
 NUMBER_WORDS = ("een één twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien "
                 "zestien zeventien achttien negentien twintig dertig veertig vijftig honderd duizend").split()
 NUMBER = re.compile(r"\b(\d+(?:[.,]\d+)?|" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
-NO_FIGURE_FACTOR = 0.45
-TOPIC_GAP = 0.75
-INHERIT = 0.9
-DENSE_CARRY = 0.02
+NO_FIGURE_FACTOR = 0.45  # a sentence without the figure, date, address ... the question asks for
+TOPIC_GAP = 0.75  # a figure from a sentence this much less on topic than the on-topic one is about something else
+INHERIT = 0.9  # how much of its paragraph's topicality a figure sentence borrows
+DENSE_CARRY = 0.02  # how far below the paragraph's closest sentence its later sentences' closeness may fall
 MODIFIERS = {"extra", "(fte)", "verschillende", "officiële", "nieuwe", "andere"}  # words between a figure and its noun
 RATIO_QUESTION = re.compile(r"\b(keer|times|vaak|vaker|often|likely|waarschijnlijk)\b", re.IGNORECASE)
 YEAR = re.compile(r"^(19|20)\d\d$")
@@ -113,8 +113,9 @@ def score_candidates(q: Question, cands: list[Candidate]) -> None:
             paragraph, opening, named = (c.chunk_id, c.block), 0.0, 0.0
         dense = c.dense
         if q.salient:
-            # the sentences after the one that names the subject the question names ("Alles Kidzzz ...") speak of it
-            # too, without its name: they keep most of its closeness to the question, and their words decide
+            # in a paragraph about the subject the question names ("Alles Kidzzz ..."), the sentences after the one
+            # closest to the question speak of it too, without its name: they keep most of that closeness, and
+            # their words decide
             dense = max(dense, named - DENSE_CARRY)
             named = max(named, c.dense)
         c.score = (1 - lexical_weight - 0.1) * dense_scale(dense) + lexical_weight * c.lexical + 0.1 * c.retrieval

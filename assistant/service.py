@@ -278,10 +278,10 @@ class Assistant:
     def compose(self, q: Question, cands: list[ex.Candidate], chunks: dict[str, StoredChunk]) -> Answer:
         texts = TEXTS[q.lang]
         docs = self._doc_map()
-        # the best candidate that mentions every name/year the question insists on
-        best = next((c for c in cands if ex.fits(q, c)), None)
-        threshold = self.settings.answer_threshold_en if q.lang == "en" else self.settings.answer_threshold
+        # the best candidate that mentions every name/year the question insists on, at the time it asks about
         fitting = [c for c in cands if ex.fits(q, c)]
+        best = fitting[0] if fitting else None
+        threshold = self.settings.answer_threshold_en if q.lang == "en" else self.settings.answer_threshold
         no_figure = best is not None and ex.figure_missing(q, best, fitting)
         answered = best is not None and best.score >= threshold and not no_figure
         if not answered:
