@@ -25,7 +25,6 @@ from ui.api import (
 MB = 1024 * 1024
 # an empty query parameter (``?k=&kind=``, as forms send them) means "not given"
 EmptyIsNone = BeforeValidator(lambda v: None if v == "" else v)
-UPLOAD_SUFFIXES = (".pdf", ".txt", ".md", ".markdown", ".html", ".htm")
 INDEX_LOCK = threading.Lock()  # one change of the index at a time (uploads, deletes)
 
 
@@ -57,13 +56,13 @@ def safe_name(name: str) -> str:
 
 def check_upload(name: str, data: bytes, settings: Settings) -> str:
     """The sanitised name, after checking type, size and that the bytes look like the type; else a UserError."""
-    from ingest.loaders import LoadError, decode_text
+    from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, decode_text
 
     shown = PurePosixPath((name or "").replace("\\", "/")).name or "(no name)"
     suffix = PurePosixPath(shown).suffix.lower()
-    if suffix not in UPLOAD_SUFFIXES:
+    if suffix not in SUPPORTED_SUFFIXES:  # the types the ingest reads
         raise UnprocessableError(f"{shown}: unsupported file type '{suffix or '(none)'}'; "
-                                 f"upload one of {', '.join(UPLOAD_SUFFIXES)}.")
+                                 f"upload one of {', '.join(sorted(SUPPORTED_SUFFIXES))}.")
     limit = int(settings.max_upload_mb * MB)
     if len(data) > limit:
         raise TooLargeError(f"{shown}: the file is over the upload limit of {settings.max_upload_mb:g} MB "
