@@ -91,12 +91,20 @@ def coverage(question_terms: list[str], text_terms: set[str], index: KeywordInde
     another form (:func:`related_form`), count half."""
     if not question_terms:
         return 0.0
-    roots = {root(t) for t in text_terms}
+    roots: set[str] | None = None  # the text's roots, made only when a term is not found as it stands
+
+    def credit(t: str) -> float:
+        nonlocal roots
+        if t in text_terms:
+            return 1.0
+        if t in half:
+            return 0.5
+        if roots is None:
+            roots = {root(x) for x in text_terms}
+        return 0.5 if related_form(t, text_terms, roots) else 0.0
+
     total = sum(index.term_weight(t) for t in question_terms)
-    found = sum(index.term_weight(t) * (1.0 if t in text_terms else
-                                        0.5 if t in half or related_form(t, text_terms, roots) else 0.0)
-                for t in question_terms)
-    return found / total
+    return sum(index.term_weight(t) * credit(t) for t in question_terms) / total
 
 
 def dense_scale(cos: float) -> float:
@@ -145,9 +153,8 @@ SHAPE_PATTERNS = {
 
 
 def has_shape(q: Question, sentence: str) -> bool:
-    """Whether a sentence has what the question's shape asks for (an address, an amount, a date, a quoted title,
-    a percentage, examples);
-    a person: a name the question does not give."""
+    """Whether a sentence has what the question's shape asks for (an address, an amount, a day or date, an age,
+    a percentage, a quoted title, examples); a person: a name the question does not give."""
     if q.shape == "person":
         asked = q.text.lower()
         words = re.findall(r"[\w'’\-]+", sentence)[1:]  # a capital that starts the sentence names nobody

@@ -198,7 +198,8 @@ def summarise(results: Sequence[CaseResult]) -> Summary:
     cases where `grounded` holds. Refusal precision/recall treat "refused" (answered == False) as the
     positive class and "unanswerable" as the truth; 0/0 is 1.0 (no refusals -> nothing wrongly refused;
     no unanswerable cases -> nothing missed). direct_accuracy: share of answerable, answered `figure` cases
-    whose first line (the short direct answer that leads) holds an expected string: a wrong figure up front
+    whose first line (the short direct answer that leads) matches the expectation as `matches_expected` does
+    (every `expected_all`, or one `expected_any`): a wrong figure up front
     counts against it even when a quote below holds the right one. followup_accuracy and per_tag use `is_correct`, so a
     refused unanswerable case counts as correct there. Retrieval metrics are means over answerable
     cases with at least one relevant id. Latency p95 is numpy.percentile (linear interpolation);

@@ -66,7 +66,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for s, e in _punkt().span_tokenize(text):
         for m in FOOTNOTE_END.finditer(text, s, e):
-            spans.append((s, m.end() - len(m.group()) + len(m.group().rstrip())))
+            spans.append((s, m.start() + len(m.group().rstrip())))  # up to and with the mark
             s = m.end()
         spans.append((s, e))
     return [(s, e) for s, e in spans if text[s:e].strip()]
