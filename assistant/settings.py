@@ -44,12 +44,12 @@ class Settings(BaseSettings):
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
     max_question_chars: int = Field(1000, ge=10, description="Longer questions are refused with a message.")
     answer_threshold: float = Field(
-        0.382,
+        0.367,
         description="Minimum evidence score for answering; below it the assistant says the documents do not say. "
         "Calibrated on the eval set (`pmg eval --calibrate`).",
     )
     answer_threshold_en: float = Field(
-        0.389, description="The same for English questions, whose evidence is mostly cross-lingual (dense); calibrated too.",
+        0.392, description="The same for English questions, whose evidence is mostly cross-lingual (dense); calibrated too.",
     )
 
     # --- optional LLM -------------------------------------------------------------------------
