@@ -21,6 +21,7 @@ NUMBER_WORDS = ("een één twee drie vier vijf zes zeven acht negen tien elf twa
 NUMBER = re.compile(r"\b(\d+(?:[.,]\d+)?|" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 NO_FIGURE_FACTOR = 0.45  # a sentence without the figure, date, address ... the question asks for
 TOPIC_GAP = 0.75  # a figure from a sentence this much less on topic than the on-topic one is about something else
+PEOPLE_FIT = 0.9  # a figure of other people than the ones asked for ("431 jongeren" for "hoeveel leerlingen")
 INHERIT = 0.9  # how much of its paragraph's topicality a figure sentence borrows
 DENSE_CARRY = 0.02  # how far below the paragraph's closest sentence its later sentences' closeness may fall
 MODIFIERS = {"extra", "(fte)", "verschillende", "officiële", "nieuwe", "andere"}  # words between a figure and its noun
@@ -173,11 +174,24 @@ def counts(term: str, counted: set[str]) -> bool:
                                                       for c in counted))
 
 
+# The documents count the same people by different words ("431 jongeren" in a school programme, "251 deelnemers"
+# who found a job): one of these for another counts half.
+PEOPLE = frozenset(terms("jongeren kinderen leerlingen deelnemers jongvolwassenen"))
+
+
+def kin(word_terms: list[str], counted: set[str]) -> float:
+    """How well a word (its stemmed parts) names what is counted: 1 if it does, 0.5 if both are people words."""
+    if any(counts(part, counted) for part in word_terms):
+        return 1.0
+    return 0.5 if counted & PEOPLE and set(word_terms) & PEOPLE else 0.0
+
+
 class Mention(NamedTuple):
     word: str  # the number as written: "576", "twee"
     after: list[str]  # the four words after it
     fit: float  # how well those words name what the question counts (nearer is better)
     asked: float  # how many of the question's terms the six words after it hold (its own terms weigh more)
+    exact: bool = False  # one of the words after it names what is counted (not just another word for people)
 
 
 def number_mentions(q: Question, sentence: str) -> list[Mention]:
@@ -204,14 +218,16 @@ def number_mentions(q: Question, sentence: str) -> list[Mention]:
         if after[:1] and after[0].lower() in ("keer", "times"):
             # a ratio ("drie keer minder vaak veroordeeld"): it fits by what follows it, the question's own terms
             fit = 0.5 * sum(1 for t in terms(" ".join(following[1:])) if t in q.query_terms)
+            exact = fit > 0
         else:
             # the nearer the counted word, the better; a word counts by any of its parts ("PmG-gemeenten")
-            fit = sum(1.0 / (pos + 1) for pos, t in enumerate(content_words(after))
-                      if any(counts(part, q.counted_terms) for part in t))
+            kinship = [kin(t, q.counted_terms) for t in content_words(after)]
+            fit = sum(k / (pos + 1) for pos, k in enumerate(kinship))
+            exact = 1.0 in kinship
         if word.lower() in ("een", "één") and not (after and terms(after[0]) and counts(terms(after[0])[0], q.counted_terms)):
             continue  # "een" is mostly an article: a count only when what was asked follows at once
         asked = sum(q.query_terms.count(t) for t in set(terms(" ".join(following))))
-        out.append(Mention(word, after, fit, asked))
+        out.append(Mention(word, after, fit, asked, exact))
     return out
 
 
@@ -224,7 +240,9 @@ def figure_fit(q: Question, sentence: str) -> float:
     mentions = number_mentions(q, sentence)
     if not mentions:
         return NO_FIGURE_FACTOR  # a how-many question answered without a figure is no answer
-    return 1.0 if any(m.fit > 0 for m in mentions) or not q.counted_terms else 0.6
+    if any(m.exact for m in mentions) or not q.counted_terms:
+        return 1.0
+    return PEOPLE_FIT if any(m.fit > 0 for m in mentions) else 0.6
 
 
 def name_forms(name: str) -> set[str]:
@@ -275,7 +293,7 @@ def figure_phrase(q: Question, sentence: str) -> str | None:
         return None
     # the best-fitting mention; between equals, the one followed by more of what was asked ("En hoeveel gemeenten
     # willen er binnenkort mee beginnen?": "twee gemeenten van plan om er binnenkort ...", not "vier PmG-gemeenten")
-    word, after, _, _ = max(mentions, key=lambda m: (m.fit, m.asked))
+    word, after = max(mentions, key=lambda m: (m.fit, m.asked))[:2]
     if after[:1] and after[0].lower() in ("keer", "times") and "vaak" in (w.lower() for w in after[:3]):
         return " ".join([word, *after[: [w.lower() for w in after].index("vaak") + 1]])  # "drie keer minder vaak"
     hit = next((i for i, w in enumerate(after[:3]) if any(counts(t, q.counted_terms) for t in terms(w))), None)

@@ -17,6 +17,7 @@ FIGURE = re.compile(r"\b(hoeveel|hoe\s+veel|how\s+many|how\s+much|aantal|number\
                     r"welk\s+percentage|what\s+percentage|procent|percent)\b", re.I)
 HOW_OFTEN = re.compile(r"\b(hoe\s+vaak|how\s+often|hoeveel\s+keer|how\s+many\s+times)\b", re.I)
 FILLERS = {"extra", "verschillende", "officiële", "nieuwe", "andere", "totaal", "nog", "nu"}  # not what is counted
+PLURAL = re.compile(r"(en|s|['’]s)$")
 FUNCTION_EN = {"were", "was", "are", "is", "did", "do", "does", "have", "has", "had", "there", "in", "of", "that",
                "this", "those", "these", "the", "a", "an", "they", "them", "it"}  # (Dutch ones are stop words)
 LIST = re.compile(r"\b((welke|which)\s+((twee|drie|vier|vijf|zes|two|three|four|five|six|\d+)\s+)?\w+(en|s)\b|"
@@ -161,8 +162,13 @@ def counted(text: str) -> set[str]:
         return set(terms(after))
     # the English name of what is counted, within its first words ("how many of the participating municipalities")
     found = {nl for en, nl in COUNTED_EN.items() if re.match(rf"\s*([\w'’\-]+\s+){{0,3}}{en}\b", after)}
-    words = [w for w in re.findall(r"[\w'’\-]+", after)
-             if w not in FILLERS and w not in FUNCTION_EN and not w.isdigit()][:3]
+    words: list[str] = []
+    for w in re.findall(r"[\w'’\-]+", after):
+        if w in FILLERS or w in FUNCTION_EN or w.isdigit():
+            continue
+        words.append(w)
+        if len(words) == 3 or (len(words) == 1 and PLURAL.search(w)):
+            break  # a plural noun right after "hoeveel" is what is counted: "hoeveel leerlingen zitten er", not "zitten"
     found |= {SYNONYMS_NL[w] for w in words if w in SYNONYMS_NL}
     return set(terms(" ".join(words) + " " + " ".join(found)))
 
