@@ -257,9 +257,40 @@ def name_forms(name: str) -> set[str]:
 
 
 def missing_names(q: Question, text: str) -> list[str]:
-    """Names and years the question insists on that the evidence does not mention."""
+    """Names and years the question insists on that the evidence does not mention (an abbreviation may stand
+    in its long form)."""
     low = text.lower()
-    return [n for n in q.salient if not any(f in low for f in name_forms(n))]
+    return [n for n in q.salient
+            if not any(f in low for f in name_forms(n)) and not (n in q.aliases and q.aliases[n].lower() in low)]
+
+
+ABBREVIATION = re.compile(r"[A-Z][A-Za-z]{1,6}")
+
+
+def abbreviations(names: list[str], texts: list[str]) -> dict[str, str]:
+    """The long forms the texts give for the abbreviations among ``names``: "de persoonsgerichte aanpak (PGA)"
+    gives PGA -> "persoonsgerichte aanpak", "Raad voor de Kinderbescherming (RvdK)" gives RvdK -> that name. The
+    long form is the shortest run of words before the parenthesis whose letters spell the abbreviation in order,
+    starting with its first letter, each word starting with one of its letters."""
+    found: dict[str, str] = {}
+    for name in names:
+        abbr = name.split("-")[0]
+        if not ABBREVIATION.fullmatch(abbr) or sum(ch.isupper() for ch in abbr) < 2:
+            continue
+        letters = abbr.lower()
+        pattern = re.compile(rf"((?:[\w'’\-]+\s+){{1,{len(abbr) + 1}}})\({re.escape(abbr)}\)")
+        for m in (m for text in texts for m in pattern.finditer(text)):
+            words = m.group(1).split()
+            for k in range(1, len(words) + 1):
+                tail = words[-k:]
+                spelled = iter(" ".join(tail).lower())
+                if (tail[0][0].lower() == letters[0] and all(ch in spelled for ch in letters)
+                        and all(w[0].lower() in letters for w in tail)):
+                    found[name] = " ".join(tail)
+                    break
+            if name in found:
+                break
+    return found
 
 
 def other_time(q: Question, sentence: str) -> bool:

@@ -114,6 +114,8 @@ class Question:
     # what an answer must contain: "email" | "amount" | "day" | "date" | "person" | "title" | "age" | "percent" |
     # "examples"
     shape: str | None = None
+    # the long forms the retrieved text gives for the question's abbreviations ("PGA" -> "persoonsgerichte aanpak")
+    aliases: dict[str, str] = field(default_factory=dict)
 
 
 def answer_shape(text: str) -> str | None:

@@ -116,6 +116,8 @@ class Assistant:
         sentences = sorted(self.store.sentences_of(chunks), key=lambda s: (s.chunk_id, s.start))
         cands, prev = [], None
         name_terms = set(terms(" ".join(q.salient)))
+        # an abbreviation the question uses is said by its long form ("PGA": "persoonsgerichte aanpak")
+        aliases = [(set(terms(name)), set(terms(long))) for name, long in q.aliases.items()]
         shape_terms = set(terms(" ".join(shape_words(q.text))))
         for s in sentences:
             chunk = chunks[s.chunk_id]
@@ -127,8 +129,11 @@ class Assistant:
             # set up the topic this sentence answers about); the rest must stand in the sentence or its heading
             if not same_block:
                 before: set[str] = set()
-                names_here = name_terms & set(terms(block))
+                block_terms = set(terms(block))
+                names_here = name_terms & block_terms
+                names_here |= {t for short, long in aliases if long <= block_terms for t in short}
             own = set(terms(s.text + " " + (chunk.section or ""))) | names_here
+            own |= {t for short, long in aliases if long <= own for t in short}
             if shape_terms and ex.has_shape(q, s.text):
                 own |= shape_terms  # "e-mailadres" is answered by an address, "wanneer" by a date
             lexical = ex.coverage(q.query_terms, own, index, half=before)
@@ -198,6 +203,7 @@ class Assistant:
         t2 = time.perf_counter()
         hits = self.retrieve(q.query, filters, vector=qvec, index=index)
         chunks = self.store.get_chunks([i for i, _ in hits])
+        q.aliases = ex.abbreviations(q.salient, [c.text for c in chunks.values()])
         t3 = time.perf_counter()
         answer = self.compose(q, self.candidates(q, qvec, hits, chunks, index), chunks)
         t4 = time.perf_counter()

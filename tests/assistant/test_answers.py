@@ -282,6 +282,12 @@ def test_english_refusal_is_in_english(assistant):
     ("Hoe oud zijn de jongeren die aan AJB kunnen meedoen?", "van 12 tot en met 18 jaar [1]"),
     ("Op welke datum is de informatie opgevraagd?", "1 maart 2024 [1]"),  # a day, not the year of another sentence
     ("Hoeveel Wijk Actie Teams zijn er in Amsterdam?", "twee Wijk Actie Teams [1]"),  # a name goes on
+    # the report writes out an abbreviation once: "de persoonsgerichte aanpak (PGA)"; the figure sentence uses the
+    # long form only
+    ("Hoeveel jongeren zijn aangemeld voor een PGA?", "230 jongeren [1]"),
+    ("In hoeveel gemeenten zijn er extra PGA-regisseurs?", "zeven gemeenten [1]"),
+    # the report counts these pupils as "jongeren": other words for people half-fit, and the lead stops at them
+    ("Hoeveel leerlingen zijn aangemeld voor AJB?", "576 jongeren [1]"),
 ])
 def test_the_answer_leads_with_the_age_the_date_or_the_figure_with_its_name(assistant, question, lead):
     answer = assistant.ask(question)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer import related_form, root
+from assistant.answer import abbreviations, related_form, root
 from assistant.keyword import terms
 from assistant.question import answer_shape, is_follow_up, split_question, understand
 from assistant.types import Message
@@ -87,3 +87,11 @@ def test_what_shape_of_answer_a_question_asks_for(question, shape):
 
 def test_how_many_times_counts_by_every_word_of_the_question():
     assert {"verwez", "halt"} <= understand("En hoeveel keer verwezen ze door naar Halt?").counted_terms
+
+
+def test_an_abbreviation_is_found_in_its_long_form_before_the_parenthesis():
+    text = ("Utrecht wil de persoonsgerichte aanpak (PGA) versterken, samen met de Raad voor de Kinderbescherming "
+            "(RvdK) en een multidisciplinair toezichtteam (MDT).")
+    assert abbreviations(["PGA-experts", "RvdK", "MDT", "Utrecht", "AJB"], [text]) == {
+        "PGA-experts": "persoonsgerichte aanpak", "RvdK": "Raad voor de Kinderbescherming",
+        "MDT": "multidisciplinair toezichtteam"}
