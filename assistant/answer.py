@@ -314,7 +314,27 @@ def figure_missing(q: Question, best: Candidate, fitting: list[Candidate]) -> bo
     same_paragraph = top.chunk_id == best.chunk_id and top.block == best.block  # the figure follows its subject
     # its paragraph has a figure: one of what is counted, or any that is no year
     gives_it = any(m.fit > 0 or not YEAR.match(m.word) for m in number_mentions(q, top.block))
-    return not same_paragraph and not gives_it and best.topical < TOPIC_GAP * top.topical
+    if not same_paragraph and not gives_it and best.topical < TOPIC_GAP * top.topical:
+        return True
+    # the on-topic sentence counts it without a figure ("meerdere kinderen zijn doorverwezen"), and the figure found
+    # counts something else ("vier basisscholen")
+    return vague_count(q, top.text) and not any(m.exact for m in number_mentions(q, best.text))
+
+
+VAGUE = re.compile(r"\b(meerdere|enkele|diverse|verschillende|een aantal|tal van|talrijke|veel|several|some|many|"
+                   r"numerous)\s+([\w'’\-]+)", re.I)
+
+
+def vague_count(q: Question, sentence: str) -> bool:
+    """Whether a sentence counts what the question counts without a figure: "meerdere kinderen", but not
+    "12 verschillende scholen"."""
+    for m in VAGUE.finditer(sentence):
+        before = sentence[: m.start()].split()[-1:]
+        if before and NUMBER.fullmatch(before[0]):
+            continue
+        if any(counts(t, q.counted_terms) for t in terms(m.group(2))):
+            return True
+    return False
 
 
 def figure_phrase(q: Question, sentence: str) -> str | None:
