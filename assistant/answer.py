@@ -27,8 +27,11 @@ DENSE_CARRY = 0.02  # how far below the paragraph's closest sentence its later s
 MODIFIERS = {"extra", "(fte)", "verschillende", "officiële", "nieuwe", "andere"}  # words between a figure and its noun
 RATIO_QUESTION = re.compile(r"\b(keer|times|vaak|vaker|often|likely|waarschijnlijk)\b", re.IGNORECASE)
 YEAR = re.compile(r"^(19|20)\d\d$")
-ANAPHORA = re.compile(r"^(Deze|Dit|Die|Dat|Daar|Daarmee|Daarom|Daardoor|Daarnaast|Hierdoor|Hiervoor|Hierbij|Zo |Ook |"
+ANAPHORA = re.compile(r"^(?!Daarnaast)(Deze|Dit|Die|Dat|Daar|Daarmee|Daarom|Daardoor|Hierdoor|Hiervoor|Hierbij|Zo |Ook |"
                       r"Binnen deze|Van daaruit|Uit |Enerzijds|Anderzijds|Elk |Twee andere|Nog |In totaal)")
+# A sentence that adds another point ("Daarnaast worden 44 scholen in Eindhoven ondersteund ..."): it does not
+# speak of what the sentences before it in its paragraph spoke of.
+ADDITION = re.compile(r"^(Daarnaast|Verder|Voorts|Tevens|Bovendien)\b")
 NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.+)$")  # a numbered heading: "1. Positieve ondersteuning"
 LIST_AFTER_COLON = re.compile(r":\s*(.+?)[.]?$")
 LIST_IN_PARENS = re.compile(r"\(([^()]*,[^()]*)\)")
@@ -120,6 +123,8 @@ def score_candidates(q: Question, cands: list[Candidate]) -> None:
     for c in cands:
         if (c.chunk_id, c.block) != paragraph:
             paragraph, opening, named = (c.chunk_id, c.block), 0.0, 0.0
+        if ADDITION.match(c.text):
+            opening = 0.0
         dense = c.dense
         if q.salient:
             # in a paragraph about the subject the question names ("Alles Kidzzz ..."), the sentences after the one

@@ -127,8 +127,9 @@ class Assistant:
             # the subject (a name the question insists on) may stand anywhere in the bullet or paragraph ("Dit doet
             # de RvdK ..."), and what the sentences before it in the bullet said carries over at half weight (they
             # set up the topic this sentence answers about); the rest must stand in the sentence or its heading
-            if not same_block:
+            if not same_block or ex.ADDITION.match(s.text):  # "Daarnaast ...": another point
                 before: set[str] = set()
+            if not same_block:
                 block_terms = set(terms(block))
                 names_here = name_terms & block_terms
                 names_here |= {t for short, long in aliases if long <= block_terms for t in short}

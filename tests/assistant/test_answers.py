@@ -294,11 +294,20 @@ def test_english_refusal_is_in_english(assistant):
     ("In hoeveel gemeenten zijn er extra PGA-regisseurs?", "zeven gemeenten [1]"),
     # the report counts these pupils as "jongeren": other words for people half-fit, and the lead stops at them
     ("Hoeveel leerlingen zijn aangemeld voor AJB?", "576 jongeren [1]"),
+    # "Daarnaast worden 44 scholen in Eindhoven ondersteund ..." adds another point: it does not borrow the
+    # convenant topic of the sentence before it
+    ("Met hoeveel scholen zijn er convenanten over veiligheid gesloten?", "12 verschillende scholen [1]"),
 ])
 def test_the_answer_leads_with_the_age_the_date_or_the_figure_with_its_name(assistant, question, lead):
     answer = assistant.ask(question)
     assert head(answer) == lead, answer.answer
     assert_grounded(answer)
+
+
+def test_a_sentence_that_adds_another_point_is_quoted_without_the_one_before(assistant):
+    answer = assistant.ask("Hoeveel scholen in Eindhoven krijgen steun bij veiligheidsvraagstukken?")
+    assert head(answer) == "44 scholen [1]", answer.answer
+    assert answer.citations[0].quote.startswith("Daarnaast worden 44 scholen in Eindhoven"), answer.citations[0].quote
 
 
 @pytest.mark.parametrize(("earlier", "question", "lead"), [
