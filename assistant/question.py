@@ -35,7 +35,7 @@ POINTS_BACK = re.compile(r"\b(ze|zij|hun|hen|deze|dit|daar(van|bij|mee|in|voor)?
 # Capitalised words that name no place, person or organisation the evidence must mention.
 NOT_NAMES = {"Preventie", "Gezag", "PmG", "Dutch", "Netherlands", "Nederland", "English", "I", "Hoeveel", "Welke",
              "How", "What", "Which", "Who", "Wie", "Wat", "Waar", "Where", "When", "Wanneer", "En", "And", "In",
-             "Is", "Are", "Zijn", "Does", "Do", "Did", "The", "De", "Het", "Een",
+             "Is", "Are", "Zijn", "Does", "Do", "Did", "The", "De", "Het", "Een", "Programme", "Program",
              # kinds of parliamentary documents, capitalised after the Kamer, not names
              "Kamerstuk", "Kamerstukken", "Kamerbrief", "Kamerbrieven"}
 # English words for what a how-many question counts, as the Dutch documents write them (for the figure lookup).
@@ -66,6 +66,7 @@ GLOSSARY_EN = COUNTED_EN | {
     "guidance": "begeleiding", "supervised": "begeleid", "mentors": "mentoren", "pupils": "leerlingen",
     "daycare": "kinderdagopvanglocaties", "primary schools": "basisscholen", "convicted": "veroordeeld",
     "aggression": "agressie", "municipality": "gemeente", "vocational": "arbeid", "employers": "werkgevers",
+    "national": "nationaal", "liveability": "leefbaarheid", "livability": "leefbaarheid",
     # months (a date the question names is no name the Dutch evidence must repeat in English)
     "january": "januari", "february": "februari", "march": "maart", "june": "juni", "july": "juli",
     "august": "augustus", "october": "oktober",

@@ -297,6 +297,9 @@ def test_english_refusal_is_in_english(assistant):
     # "Daarnaast worden 44 scholen in Eindhoven ondersteund ..." adds another point: it does not borrow the
     # convenant topic of the sentence before it
     ("Met hoeveel scholen zijn er convenanten over veiligheid gesloten?", "12 verschillende scholen [1]"),
+    # a Dutch programme by its English name: no name the Dutch text must repeat in English
+    ("In how many municipalities is the approach linked to the National Liveability and Safety Programme?",
+     "19 gemeenten [1]"),
 ])
 def test_the_answer_leads_with_the_age_the_date_or_the_figure_with_its_name(assistant, question, lead):
     answer = assistant.ask(question)
