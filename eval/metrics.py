@@ -134,6 +134,7 @@ class CaseResult(BaseModel):
     answer: str = ""
     answered: bool = False
     quotes: list[str] = []
+    sections: list[str] = []  # the section heading each citation stands under (shown with it)
     retrieved_ids: list[str] = []
     relevant_ids: list[str] = []
     latency_ms: float = 0.0
@@ -190,11 +191,17 @@ def _ratio(hits: int, total: int) -> float:
     return hits / total if total else 1.0
 
 
+def cited(r: CaseResult) -> bool:
+    """Whether the expected strings occur in the citations: their quotes, and the section headings they are shown
+    under (a list of numbered sub-sections is answered by their headings, each cited with its opening sentence)."""
+    return matches_expected("\n".join(r.quotes + r.sections), r.expected_all, r.expected_any)
+
+
 def summarise(results: Sequence[CaseResult]) -> Summary:
     """Aggregate the scores of one configuration.
 
     accuracy: share of answerable cases with answer_matches. citation_support: share of answerable,
-    answered cases whose expected strings occur in the concatenated quotes. grounding: share of answered
+    answered cases whose expected strings occur in the cited passages (`cited`). grounding: share of answered
     cases where `grounded` holds. Refusal precision/recall treat "refused" (answered == False) as the
     positive class and "unanswerable" as the truth; 0/0 is 1.0 (no refusals -> nothing wrongly refused;
     no unanswerable cases -> nothing missed). direct_accuracy: share of answerable, answered `figure` cases
@@ -222,7 +229,7 @@ def summarise(results: Sequence[CaseResult]) -> Summary:
         n_answered=len(answered),
         accuracy=_mean(answer_matches(r) for r in answerable),
         citation_support=_mean(
-            matches_expected("\n".join(r.quotes), r.expected_all, r.expected_any) for r in answerable if r.answered
+            cited(r) for r in answerable if r.answered
         ),
         grounding=_mean(grounded(r.answer, r.quotes) for r in answered),
         refusal_precision=_ratio(refused_unanswerable, len(results) - len(answered)),
@@ -263,8 +270,8 @@ def failures(results: Sequence[CaseResult]) -> list[Failure]:
             reasons.append("answer does not match")
         elif not r.answerable and r.answered:
             reasons.append("answered an unanswerable question")
-        if r.answered and r.answerable and not matches_expected("\n".join(r.quotes), r.expected_all, r.expected_any):
-            reasons.append("expected text not in cited quotes")
+        if r.answered and r.answerable and not cited(r):
+            reasons.append("expected text not in cited quotes or their headings")
         if r.answered and (missing := ungrounded_numbers(r.answer, r.quotes)):
             reasons.append("numbers not in quotes: " + ", ".join(sorted(missing)))
         if reasons:

@@ -81,6 +81,7 @@ def run_cases(assistant: Assistant, cases: list[EvalCase], label: str) -> tuple[
             id=case.id, question=case.question, lang=case.lang, tags=case.tags, answerable=case.answerable,
             history_used=bool(case.history), expected_all=case.expect_all, expected_any=case.expect_any,
             answer=answer.answer, answered=answer.answered, quotes=[c.quote for c in answer.citations],
+            sections=[c.section or "" for c in answer.citations],
             retrieved_ids=retrieved, relevant_ids=relevant_chunks(case, chunks), latency_ms=latency, mode=label,
         ))
         evidence.append(answer.evidence)

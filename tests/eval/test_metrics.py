@@ -204,3 +204,14 @@ def test_report_files(tmp_path):
     table = format_table(summaries)
     assert table.splitlines()[0].split() == ["metric", "hybrid", "bm25"]
     assert len({len(line) for line in table.splitlines()}) == 1  # aligned
+
+
+def test_citation_support_counts_the_heading_a_citation_is_shown_under():
+    """A list of numbered sub-sections is answered by their headings; each citation quotes the sub-section's
+    opening sentence and is shown under its heading."""
+    heading_only = case("niveaus", answer="Positieve ondersteuning [2]", expected_all=["Positieve ondersteuning"],
+                        quotes=["Kinderen hebben een goed voorbeeld nodig."], sections=["1. Positieve ondersteuning"])
+    nowhere = heading_only.model_copy(update={"sections": ["Persoonlijke ontwikkeling"]})
+    assert summarise([heading_only]).citation_support == 1.0
+    assert summarise([nowhere]).citation_support == 0.0
+    assert failures([nowhere])[0].reasons == ["expected text not in cited quotes or their headings"]
