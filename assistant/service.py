@@ -19,6 +19,8 @@ from assistant.settings import Settings
 from assistant.store import Store, StoredChunk
 from assistant.types import Answer, Citation, DocumentInfo, DocumentRecord, Filters, Message
 
+WHOLE_EXAMPLE = 600  # a named example's bullet up to this many characters is quoted whole
+
 TEXTS = {
     "nl": {
         "refuse": "Dat staat niet in de documenten: ik vond geen passage die deze vraag beantwoordt.",
@@ -260,9 +262,12 @@ class Assistant:
         figure_next = q.kind == "figure" and not ex.number_mentions(q, c.text) and c.next is not None
         if c.next and (ex.ANAPHORA.match(c.next.text) or c.next.score >= 0.85 * c.score or figure_next):
             end = c.next.end
-        page = c.page
-        if needs_context:
-            page = next((p for s, e, p in chunk.spans if s == c.context_start), c.page)
+        if q.kind == "other" and q.salient and len(c.block) <= WHOLE_EXAMPLE:
+            # an example the question names ("de Utrechtse proeftuin"): its whole bullet, what it is and for whom
+            lo = chunk.text.find(c.block, max(0, c.start - len(c.block)))
+            if 0 <= lo <= c.start:
+                start, end = lo + len(c.block) - len(c.block.lstrip("-• ")), max(end, lo + len(c.block.rstrip()))
+        page = next((p for s, e, p in chunk.spans if s >= start), c.page) if start != c.start else c.page
         return chunk.text[start:end], page
 
     def numbered_subsections(self, chunk: StoredChunk, limit: int = 12) -> list[StoredChunk]:
