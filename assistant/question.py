@@ -16,7 +16,8 @@ NL_WORDS = {"de", "het", "een", "hoeveel", "welke", "wie", "waar", "wanneer", "i
 FIGURE = re.compile(r"\b(hoeveel|hoe\s+veel|how\s+many|how\s+much|aantal|number\s+of|hoe\s+vaak|how\s+often|"
                     r"welk\s+percentage|what\s+percentage|procent|percent)\b", re.I)
 HOW_OFTEN = re.compile(r"\b(hoe\s+vaak|how\s+often|hoeveel\s+keer|how\s+many\s+times)\b", re.I)
-FILLERS = {"extra", "verschillende", "officiële", "nieuwe", "andere", "totaal", "nog", "nu"}  # not what is counted
+FILLERS = {"extra", "verschillende", "officiële", "nieuwe", "andere", "totaal", "nog", "nu",  # not what is counted
+           "additional", "more", "new", "other", "different", "total", "further"}
 PLURAL = re.compile(r"(en|s|['’]s)$")
 FUNCTION_EN = {"were", "was", "are", "is", "did", "do", "does", "have", "has", "had", "there", "in", "of", "that",
                "this", "those", "these", "the", "a", "an", "they", "them", "it"}  # (Dutch ones are stop words)
@@ -40,6 +41,8 @@ NOT_NAMES = {"Preventie", "Gezag", "PmG", "Dutch", "Netherlands", "Nederland", "
              "Kamerstuk", "Kamerstukken", "Kamerbrief", "Kamerbrieven"}
 # English words for what a how-many question counts, as the Dutch documents write them (for the figure lookup).
 COUNTED_EN = {"young people": "jongeren", "youths": "jongeren", "youngsters": "jongeren", "youth": "jongeren",
+              "teenagers": "jongeren", "teens": "jongeren", "adolescents": "jongeren", "minors": "jongeren",
+              "young adults": "jongvolwassenen",
               "municipalities": "gemeenten", "cities": "gemeenten", "schools": "scholen", "teachers": "docenten",
               "children": "kinderen", "kids": "kinderen", "families": "gezinnen", "pupils": "leerlingen",
               "students": "leerlingen", "youth workers": "jongerenwerkers", "participants": "deelnemers",

@@ -95,3 +95,9 @@ def test_an_abbreviation_is_found_in_its_long_form_before_the_parenthesis():
     assert abbreviations(["PGA-experts", "RvdK", "MDT", "Utrecht", "AJB"], [text]) == {
         "PGA-experts": "persoonsgerichte aanpak", "RvdK": "Raad voor de Kinderbescherming",
         "MDT": "multidisciplinair toezichtteam"}
+
+
+def test_an_english_how_many_question_counts_its_noun_not_the_adjective_before_it():
+    counted = understand("How many additional teenagers were enrolled in the AJB programme?").counted_terms
+    assert "jonger" in counted  # "teenagers" are the documents' "jongeren"
+    assert not any(t.startswith("addit") or t.startswith("enrol") for t in counted), counted
