@@ -59,7 +59,8 @@ GLOSSARY_EN = COUNTED_EN | {
     "signed up": "aangemeld", "registered": "aangemeld", "enrolled": "aangemeld", "referred": "doorverwezen",
     "trained": "getraind", "training": "training", "job": "baan", "work": "werk", "income": "inkomen",
     "school": "school", "education": "onderwijs", "police": "politie", "parents": "ouders", "family": "familie",
-    "neighbourhood": "wijk", "neighborhood": "wijk", "absenteeism": "schoolverzuim", "truancy": "schoolverzuim",
+    "neighbourhood": "wijk", "neighborhood": "wijk", "neighbourhoods": "wijken", "neighborhoods": "wijken",
+    "priority": "geprioriteerde", "absenteeism": "schoolverzuim", "truancy": "schoolverzuim",
     "safety": "veiligheid", "covenants": "veiligheidsconvenanten", "agreements": "convenanten",
     "street coaches": "straatcoaches", "enforcement officers": "boa's", "boas": "boa's", "detention": "detentie",
     "aftercare": "nazorg", "probation": "reclassering", "court": "rechtspraak", "community justice": "wijkrechtspraak",
@@ -69,6 +70,7 @@ GLOSSARY_EN = COUNTED_EN | {
     "guidance": "begeleiding", "supervised": "begeleid", "mentors": "mentoren", "pupils": "leerlingen",
     "daycare": "kinderdagopvanglocaties", "primary schools": "basisscholen", "convicted": "veroordeeld",
     "aggression": "agressie", "municipality": "gemeente", "vocational": "arbeid", "employers": "werkgevers",
+    "appointed": "aangesteld", "appoint": "aanstellen", "currently": "inmiddels", "at present": "inmiddels",
     "national": "nationaal", "liveability": "leefbaarheid", "livability": "leefbaarheid",
     # months (a date the question names is no name the Dutch evidence must repeat in English)
     "january": "januari", "february": "februari", "march": "maart", "june": "juni", "july": "juli",
@@ -85,7 +87,8 @@ GLOSSARY_EN = COUNTED_EN | {
 # Dutch words a question may use for what the documents write otherwise (staffing is counted in fte; a
 # publication is an "uitgave" in a colophon).
 SYNONYMS_NL = {"formatie": "fte", "capaciteit": "fte", "arbeidsplaatsen": "fte", "formatieplaatsen": "fte",
-               "gepubliceerd": "uitgave", "verschenen": "uitgave", "publicatie": "uitgave"}
+               "gepubliceerd": "uitgave", "verschenen": "uitgave", "publicatie": "uitgave",
+               "leraren": "docenten", "leraar": "docent", "leerkrachten": "docenten", "leerkracht": "docent"}
 # What shape the answer must have, when the question says so: an e-mail address, a sum of money, a date, a person,
 # a title, an age, a percentage, examples.
 SHAPES = {

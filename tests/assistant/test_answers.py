@@ -229,6 +229,8 @@ def test_a_figure_the_on_topic_passage_does_not_give_is_refused_with_that_passag
     ("Wie heeft de Raad voor de Kinderbescherming in de aandachtswijken aangesteld?", "casusregisseurs", None),
     # money spoken of is no amount asked for
     ("Wat heeft Den Haag met het PmG-geld gedaan voor werk?", "casemanagers", None),
+    # "priority neighbourhoods" are the text's "geprioriteerde wijken" (a plural the glossary knows as such)
+    ("Who did the Child Protection Board appoint in the priority neighbourhoods?", "casusregisseurs", None),
     # a named example's bullet is quoted whole: what it is, and (two sentences on) for whom
     ("Op welke groep richt de Utrechtse proeftuin zich vooral?", "plofkrakers", None),
     # "PmG" is the programme, not a name the passage must repeat
