@@ -234,16 +234,18 @@ class Assistant:
                 elif len(c.quote) > len(citations[k].quote):
                     citations[k] = c.model_copy(update={"n": citations[k].n})
                 numbers[c.n] = citations[k].n
-            head = part.answer.split("\n\n", 1)[0] if part.answered else texts["part_refused"]
-            if head == texts["lead"]:
+            if not part.answered:
+                head = texts["part_refused"]
+            elif part.lead is None:  # quotes without a short answer ("Volgens de documenten:"): point at them
                 head = texts["see"].format(refs=" ".join(f"[{n}]" for n in dict.fromkeys(numbers.values())))
             else:
-                head = re.sub(r"\[(\d+)\]", lambda m: f"[{numbers.get(int(m.group(1)), m.group(1))}]", head)
+                head = re.sub(r"\[(\d+)\]", lambda m: f"[{numbers.get(int(m.group(1)), m.group(1))}]", part.lead)
             if head not in heads:  # both parts answered by the same passage: say it once
                 heads.append(head)
         quotes = "\n".join(f"> “{c.quote}” [{c.n}]" for c in citations)
         evidence = [p.evidence for p in parts if p.answered and p.evidence is not None]
-        return Answer(question=question, answer="; ".join(heads) + f"\n\n{quotes}", answered=True, citations=citations,
+        lead = "; ".join(heads)
+        return Answer(question=question, answer=f"{lead}\n\n{quotes}", answered=True, lead=lead, citations=citations,
                       query=" | ".join(p.query or "" for p in parts), evidence=min(evidence) if evidence else None)
 
     def chunk_citations(self, hits: list[tuple[str, float]], chunks: dict[str, StoredChunk]) -> list[Citation]:
@@ -331,7 +333,7 @@ class Assistant:
         quoted = [c for c in (best, best.next) if c is not None and c.text in citations[0].quote]
         phrased = [(c.lexical, phrase) for c in quoted if (phrase := ex.direct_answer(q, c.text))]
         direct = max(phrased, key=lambda p: p[0])[1] if phrased else ex.direct_answer(q, citations[0].quote)
-        head = f"{direct} [1]" if direct else texts["lead"]
+        lead = f"{direct} [1]" if direct else None
         subsections = self.numbered_subsections(chunks[best.chunk_id]) if q.kind == "list" and not direct else []
         if subsections:
             # a sentence that announces numbered sub-sections ("op verschillende niveaus begeleid" followed by
@@ -341,7 +343,7 @@ class Assistant:
                 start, end, page = sub.spans[0] if sub.spans else (0, len(sub.text), sub.page_start)
                 citations.append(self.citation(n, sub, docs[sub.doc_id], sub.text[start:end], page, best.score))
                 items.append(f"{ex.NUMBERED.match(sub.section).group(2)} [{n}]")
-            head = "; ".join(items)
+            lead = "; ".join(items)
         quotes = "\n".join(f"> “{c.quote}” [{c.n}]" for c in citations)
-        return Answer(question=q.text, answer=f"{head}\n\n{quotes}", answered=True, citations=citations, query=q.query,
-                      evidence=best.score)
+        return Answer(question=q.text, answer=f"{lead or texts['lead']}\n\n{quotes}", answered=True, lead=lead,
+                      citations=citations, query=q.query, evidence=best.score)

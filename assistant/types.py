@@ -42,6 +42,8 @@ class Answer(BaseModel):
     question: str
     answer: str
     answered: bool = Field(description="False when the documents do not support an answer.")
+    lead: str | None = Field(None, description="The short direct answer the extractive answer text starts with, with "
+                             "its citation markers (\"576 jongeren [1]\"); null for a refusal and for an LLM's answer.")
     citations: list[Citation] = []
     related: list[Citation] = Field([], description="Closest passages, offered when the question is not answered.")
     timings_ms: dict[str, float] = {}

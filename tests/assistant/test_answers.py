@@ -308,6 +308,7 @@ def test_english_refusal_is_in_english(assistant):
 def test_the_answer_leads_with_the_age_the_date_or_the_figure_with_its_name(assistant, question, lead):
     answer = assistant.ask(question)
     assert head(answer) == lead, answer.answer
+    assert answer.lead == lead  # also a field of its own, for clients that show it apart
     assert_grounded(answer)
 
 
