@@ -154,6 +154,7 @@ SHAPE_PATTERNS = {
     "title": re.compile(r"^[‘“'\"«][^.!?]{3,120}[’”'\"»][.]?$"),  # a line that is nothing but a quoted title
     "age": re.compile(r"\b\d+\s+jaar\b|\bjaar\s+oud\b", re.I),
     "percent": re.compile(r"%|\b(procent|percent)\b", re.I),
+    "footnote": re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s"),  # the footnote itself, under the page: "¹ Tweede Kamer, ..."
     "examples": re.compile(r"\b(zoals|bijvoorbeeld|onder (meer|andere)|waaronder|variërend van|such as|e\.g\.)\b", re.I),
 }
 

@@ -71,6 +71,7 @@ GLOSSARY_EN = COUNTED_EN | {
     "daycare": "kinderdagopvanglocaties", "primary schools": "basisscholen", "convicted": "veroordeeld",
     "aggression": "agressie", "municipality": "gemeente", "vocational": "arbeid", "employers": "werkgevers",
     "appointed": "aangesteld", "appoint": "aanstellen", "currently": "inmiddels", "at present": "inmiddels",
+    "parliamentary": "Tweede Kamer", "parliament": "Tweede Kamer", "house of representatives": "Tweede Kamer",
     "national": "nationaal", "liveability": "leefbaarheid", "livability": "leefbaarheid",
     # months (a date the question names is no name the Dutch evidence must repeat in English)
     "january": "januari", "february": "februari", "march": "maart", "june": "juni", "july": "juli",
@@ -88,6 +89,7 @@ GLOSSARY_EN = COUNTED_EN | {
 # publication is an "uitgave" in a colophon).
 SYNONYMS_NL = {"formatie": "fte", "capaciteit": "fte", "arbeidsplaatsen": "fte", "formatieplaatsen": "fte",
                "gepubliceerd": "uitgave", "verschenen": "uitgave", "publicatie": "uitgave",
+               "kamerstuk": "Tweede Kamer vergaderjaar", "kamerstukken": "Tweede Kamer vergaderjaar",
                "leraren": "docenten", "leraar": "docent", "leerkrachten": "docenten", "leerkracht": "docent"}
 # What shape the answer must have, when the question says so: an e-mail address, a sum of money, a date, a person,
 # a title, an age, a percentage, examples.
@@ -104,6 +106,7 @@ SHAPES = {
     "age": re.compile(r"\b(leeftijd\w*|hoe\s+oud|ages?|aged|how\s+old)\b", re.I),
     "percent": re.compile(r"\b(welk|what)\s+(percentage|deel|share|proportion)\b|\b(procent|percent)\b", re.I),
     # "wat voor voorvallen": the kind of thing, answered by examples ("zoals het vernielen van spullen, ...")
+    "footnote": re.compile(r"\b(voetno\w*|footnotes?)\b", re.I),
     "examples": re.compile(r"\b(wat voor( soort(en)?)?|welke soort(en)?|what kinds? of|what sorts? of|"
                            r"welke vormen van|what forms of)\s+[\w\-]+", re.I),
 }
@@ -119,7 +122,7 @@ class Question:
     counted_terms: set[str] = field(default_factory=set)  # stemmed terms of what a how-many question counts
     query_terms: list[str] = field(default_factory=list)
     # what an answer must contain: "email" | "amount" | "day" | "date" | "person" | "title" | "age" | "percent" |
-    # "examples"
+    # "footnote" | "examples"
     shape: str | None = None
     # the long forms the retrieved text gives for the question's abbreviations ("PGA" -> "persoonsgerichte aanpak")
     aliases: dict[str, str] = field(default_factory=dict)

@@ -231,6 +231,9 @@ def test_a_figure_the_on_topic_passage_does_not_give_is_refused_with_that_passag
     ("Wat heeft Den Haag met het PmG-geld gedaan voor werk?", "casemanagers", None),
     # "priority neighbourhoods" are the text's "geprioriteerde wijken" (a plural the glossary knows as such)
     ("Who did the Child Protection Board appoint in the priority neighbourhoods?", "casusregisseurs", None),
+    # a footnote asked for is the footnote line itself; a Kamerstuk is cited as "Tweede Kamer, vergaderjaar ..."
+    ("Welk Kamerstuk noemt de rapportage?", "28 741, nr. 113", None),
+    ("Which parliamentary paper does the footnote cite?", "28 741, nr. 113", None),
     # a named example's bullet is quoted whole: what it is, and (two sentences on) for whom
     ("Op welke groep richt de Utrechtse proeftuin zich vooral?", "plofkrakers", None),
     # "PmG" is the programme, not a name the passage must repeat
