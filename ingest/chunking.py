@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ingest.loaders import Page
 
-VERSION = 2  # of how text is split: a file ingested under another version is ingested again (content_hash)
+VERSION = 3  # of how text is split: a file ingested under another version is ingested again (content_hash)
 DATE_LINE = re.compile(r"^(\d{1,2} )?(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
                        r"november|december) \d{4}$", re.I)
 TERMINAL = tuple('.!?:;"”’)…')
@@ -94,7 +94,8 @@ def to_blocks(pages: list[Page]) -> list[Block]:
             else:
                 kind = "bullet" if BULLET.match(text) else "paragraph"
             prev = blocks[-1] if blocks else None
-            if prev and prev.kind != "heading" and kind == "paragraph" and not prev.text.endswith(TERMINAL):
+            if (prev and prev.kind != "heading" and kind == "paragraph" and not prev.text.endswith(TERMINAL)
+                    and not DATE_LINE.match(prev.text)):  # a date line ("Juni 2024") is whole; "Contact?" is not its end
                 prev.pages.append((len(prev.text) + 1, page.number))
                 prev.text += " " + text
                 continue

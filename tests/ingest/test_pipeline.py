@@ -187,6 +187,12 @@ def test_a_footnote_mark_ends_a_sentence(report_pages):
     assert sentences[marked[0] + 1].startswith("Deze rapportage is gebaseerd op informatie")
 
 
+def test_a_date_line_is_a_sentence_of_its_own(report_pages):
+    """The colophon's "Juni 2024" has no full stop, but the heading-like "Contact?" after it does not continue it."""
+    sentences = [c.text[s.start:s.end] for c in chunk_pages("r", report_pages["txt"], 1200) for s in c.sentences]
+    assert "Juni 2024" in sentences and "Contact?" in sentences
+
+
 # --- bad files in the same run as good ones ----------------------------------------------------------
 
 
