@@ -154,6 +154,7 @@ SHAPE_PATTERNS = {
     "title": re.compile(r"^[‘“'\"«][^.!?]{3,120}[’”'\"»][.]?$"),  # a line that is nothing but a quoted title
     "age": re.compile(r"\b\d+\s+jaar\b|\bjaar\s+oud\b", re.I),
     "percent": re.compile(r"%|\b(procent|percent)\b", re.I),
+    "phone": re.compile(r"(?:\+31\s?|\b0)\d{1,3}[\s-]?\d{2,4}[\s-]?\d{2,4}(?:[\s-]?\d{2,4})?\b"),  # 070-123 4567
     "footnote": re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s"),  # the footnote itself, under the page: "¹ Tweede Kamer, ..."
     "examples": re.compile(r"\b(zoals|bijvoorbeeld|onder (meer|andere)|waaronder|variërend van|such as|e\.g\.)\b", re.I),
 }
@@ -322,9 +323,10 @@ def figure_missing(q: Question, best: Candidate, fitting: list[Candidate]) -> bo
     gives_it = any(m.fit > 0 or not YEAR.match(m.word) for m in number_mentions(q, top.block))
     if not same_paragraph and not gives_it and best.topical < TOPIC_GAP * top.topical:
         return True
-    # the on-topic sentence counts it without a figure ("meerdere kinderen zijn doorverwezen"), and the figure found
-    # counts something else ("vier basisscholen")
-    return vague_count(q, top.text) and not any(m.exact for m in number_mentions(q, best.text))
+    # the on-topic sentence, or the figure's own paragraph, counts it without a figure ("meerdere kinderen zijn
+    # doorverwezen"), and the figure found counts something else ("vier basisscholen")
+    vague = vague_count(q, top.text) or vague_count(q, best.block)
+    return vague and not any(m.exact for m in number_mentions(q, best.text))
 
 
 VAGUE = re.compile(r"\b(meerdere|enkele|diverse|verschillende|een aantal|tal van|talrijke|veel|several|some|many|"

@@ -106,6 +106,7 @@ SHAPES = {
     "age": re.compile(r"\b(leeftijd\w*|hoe\s+oud|ages?|aged|how\s+old)\b", re.I),
     "percent": re.compile(r"\b(welk|what)\s+(percentage|deel|share|proportion)\b|\b(procent|percent)\b", re.I),
     # "wat voor voorvallen": the kind of thing, answered by examples ("zoals het vernielen van spullen, ...")
+    "phone": re.compile(r"\b(telefoon\w*|telefonisch\w*|phone\w*|bellen)\b", re.I),
     "footnote": re.compile(r"\b(voetno\w*|footnotes?)\b", re.I),
     "examples": re.compile(r"\b(wat voor( soort(en)?)?|welke soort(en)?|what kinds? of|what sorts? of|"
                            r"welke vormen van|what forms of)\s+[\w\-]+", re.I),
@@ -122,7 +123,7 @@ class Question:
     counted_terms: set[str] = field(default_factory=set)  # stemmed terms of what a how-many question counts
     query_terms: list[str] = field(default_factory=list)
     # what an answer must contain: "email" | "amount" | "day" | "date" | "person" | "title" | "age" | "percent" |
-    # "footnote" | "examples"
+    # "phone" | "footnote" | "examples"
     shape: str | None = None
     # the long forms the retrieved text gives for the question's abbreviations ("PGA" -> "persoonsgerichte aanpak")
     aliases: dict[str, str] = field(default_factory=dict)

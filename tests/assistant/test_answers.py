@@ -170,6 +170,8 @@ def test_pdf_citation_page_is_where_the_sentence_was_printed(pdf_assistant, pdf_
     "Welk percentage van de jongeren in de Rotterdamse nazorg pleegde opnieuw een delict?",
     # "kinderdagopvanglocaties" are no children, and "meerdere kinderen" is no figure
     "How many children in Groningen were sent on to specialist help after the screening?",
+    # a phone number asked for needs one: the project leader's story names the ZVH but gives no number
+    "Wat is het telefoonnummer van het Zorg- en Veiligheidshuis Parkstad?",
 ])
 def test_questions_the_documents_do_not_answer_are_refused(assistant, question):
     answer = assistant.ask(question)

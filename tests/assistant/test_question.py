@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer import abbreviations, related_form, root
+from assistant.answer import SHAPE_PATTERNS, abbreviations, related_form, root
 from assistant.keyword import terms
 from assistant.question import answer_shape, is_follow_up, split_question, understand
 from assistant.types import Message
@@ -101,3 +101,10 @@ def test_an_english_how_many_question_counts_its_noun_not_the_adjective_before_i
     counted = understand("How many additional teenagers were enrolled in the AJB programme?").counted_terms
     assert "jonger" in counted  # "teenagers" are the documents' "jongeren"
     assert not any(t.startswith("addit") or t.startswith("enrol") for t in counted), counted
+
+
+@pytest.mark.parametrize(("text", "number"), [("Bel 070-123 4567.", True), ("Bel 06-12345678.", True),
+                                              ("Bel +31 70 123 4567.", True), ("In 2024 waren het er 576.", False)])
+def test_a_phone_number_is_recognised_and_a_year_or_count_is_not(text, number):
+    assert bool(SHAPE_PATTERNS["phone"].search(text)) == number
+    assert answer_shape("Wat is het telefoonnummer van Halt?") == "phone"
