@@ -14,7 +14,7 @@ from typing import NamedTuple
 import numpy as np
 
 from assistant.keyword import KeywordIndex, terms
-from assistant.question import Question
+from assistant.question import NOT_NAMES, Question
 
 NUMBER_WORDS = ("een één twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien "
                 "zestien zeventien achttien negentien twintig dertig veertig vijftig honderd duizend").split()
@@ -28,7 +28,7 @@ MODIFIERS = {"extra", "(fte)", "verschillende", "officiële", "nieuwe", "andere"
 RATIO_QUESTION = re.compile(r"\b(keer|times|vaak|vaker|often|likely|waarschijnlijk)\b", re.IGNORECASE)
 YEAR = re.compile(r"^(19|20)\d\d$")
 ANAPHORA = re.compile(r"^(?!Daarnaast)(Deze|Dit|Die|Dat|Daar|Daarmee|Daarom|Daardoor|Hierdoor|Hiervoor|Hierbij|Zo |Ook |"
-                      r"Binnen deze|Van daaruit|Uit |Enerzijds|Anderzijds|Elk |Twee andere|Nog |In totaal)")
+                      r"Binnen deze|In deze |In dit |Van daaruit|Uit |Enerzijds|Anderzijds|Elk |Twee andere|Nog |In totaal)")
 # A sentence that adds another point ("Daarnaast worden 44 scholen in Eindhoven ondersteund ..."): it does not
 # speak of what the sentences before it in its paragraph spoke of.
 ADDITION = re.compile(r"^(Daarnaast|Verder|Voorts|Tevens|Bovendien)\b")
@@ -139,7 +139,8 @@ def score_candidates(q: Question, cands: list[Candidate]) -> None:
             # extra fte ..."): it borrows most of the paragraph's best topicality so far
             c.score = max(c.score, INHERIT * opening) * figure_fit(q, c.text)
         opening = max(opening, c.topical)
-        if q.shape and q.shape != "examples" and not has_shape(q, c.text):
+        if q.shape and q.shape != "examples" and not has_shape(q, c.text) and not (
+                ANAPHORA.match(c.text) and has_shape(q, c.block)):  # "Ook heeft deze gemeente ...": its paragraph names it
             c.score *= NO_FIGURE_FACTOR  # an e-mail, an amount, a date, a person or a title asked for, not given
             # (examples, "wat voor X", are credited where given, not demanded: "wat voor team" asks which team)
 
@@ -153,6 +154,9 @@ SHAPE_PATTERNS = {
     "date": re.compile(r"\b((19|20)\d\d|" + "|".join(MONTHS) + r")\b", re.I),
     "title": re.compile(r"^[‘“'\"«][^.!?]{3,120}[’”'\"»][.]?$"),  # a line that is nothing but a quoted title
     "age": re.compile(r"\b\d+\s+jaar\b|\bjaar\s+oud\b", re.I),
+    "duration": re.compile(r"\b(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|half|anderhalf)\s+"
+                          r"(jaar|jaren|maand|maanden|week|weken|dag|dagen|years?|months?|weeks?|days?)\b"
+                          r"(\s+lang)?", re.I),
     "percent": re.compile(r"%|\b(procent|percent)\b", re.I),
     "phone": re.compile(r"(?:\+31\s?|\b0)\d{1,3}[\s-]?\d{2,4}[\s-]?\d{2,4}(?:[\s-]?\d{2,4})?\b"),  # 070-123 4567
     "footnote": re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s"),  # the footnote itself, under the page: "¹ Tweede Kamer, ..."
@@ -163,10 +167,10 @@ SHAPE_PATTERNS = {
 def has_shape(q: Question, sentence: str) -> bool:
     """Whether a sentence has what the question's shape asks for (an address, an amount, a day or date, an age,
     a percentage, a quoted title, examples); a person: a name the question does not give."""
-    if q.shape == "person":
+    if q.shape in ("person", "place"):
         asked = q.text.lower()
         words = re.findall(r"[\w'’\-]+", sentence)[1:]  # a capital that starts the sentence names nobody
-        return any(w[:1].isupper() and w.lower() not in asked and len(w) > 1 for w in words)
+        return any(w[:1].isupper() and w.lower() not in asked and len(w) > 1 and w not in NOT_NAMES for w in words)
     if q.shape == "examples" and list_phrase(sentence):
         return True  # a list gives examples too
     pattern = SHAPE_PATTERNS.get(q.shape or "")
@@ -231,8 +235,10 @@ def number_mentions(q: Question, sentence: str) -> list[Mention]:
             kinship = [kin(t, q.counted_terms) for t in content_words(after)]
             fit = sum(k / (pos + 1) for pos, k in enumerate(kinship))
             exact = 1.0 in kinship
-        if word.lower() in ("een", "één") and not (after and terms(after[0]) and counts(terms(after[0])[0], q.counted_terms)):
-            continue  # "een" is mostly an article: a count only when what was asked follows at once
+        if word.lower() == "een":
+            continue  # an article ("rondom een jongere"); one, as a count, is written "één"
+        if word.lower() == "één" and not (after and terms(after[0]) and counts(terms(after[0])[0], q.counted_terms)):
+            continue  # "één" counts only what was asked, at once
         asked = sum(q.query_terms.count(t) for t in set(terms(" ".join(following))))
         out.append(Mention(word, after, fit, asked, exact))
     return out
@@ -380,8 +386,22 @@ DATES = [re.compile(p, re.I) for p in (  # the most precise first: a day, a mont
     r"\b(?:(?:vanaf|sinds|tot|in)\s+)?(?:19|20)\d\d\b")]
 
 
+PERSON = re.compile(r"(?<=\s)([A-Z][a-zà-ÿ]+(?:\s+(?:van|de|der|den|van de|van der))?\s+[A-Z][a-zà-ÿ]+)\b")  # Selma Kuijpers
+PLACE = re.compile(r"\b(?:[Ii]n|gemeente)\s+((?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+)?)")  # "in Den Haag"
+
+
 def direct_answer(q: Question, sentence: str) -> str | None:
-    """The short answer that leads: a figure with what it counts, an age range, a date, or a list."""
+    """The short answer that leads: a figure with what it counts, a duration, an age range, a date, or a list."""
+    if q.shape == "person":  # "Projectleider Selma Kuijpers van ...": a first and last name the question does not give
+        asked = q.text.lower()
+        m = next((m for m in PERSON.finditer(sentence) if m.group(1).split()[0].lower() not in asked), None)
+        return m.group(1) if m else None
+    if q.shape == "place" and q.kind != "list":  # "In Utrecht is een proeftuin ...": Utrecht
+        m = PLACE.search(sentence)
+        return m.group(1) if m and m.group(1) not in NOT_NAMES else None
+    if q.shape == "duration":  # "een jaar lang"
+        m = SHAPE_PATTERNS["duration"].search(sentence)
+        return m.group() if m else None
     if q.shape in ("day", "date"):
         return next((m.group() for m in (p.search(sentence) for p in DATES) if m), None)
     if q.kind != "figure" and q.shape == "age":

@@ -102,7 +102,11 @@ SHAPES = {
     "day": re.compile(r"\b(\w*datum|date|deadline)\b", re.I),
     "date": re.compile(r"^(wanneer|when)\b|\b(in welk jaar|which year|in what year)\b", re.I),
     "person": re.compile(r"^(wie|who)\s+(is|was|zijn|waren|are|were)\b", re.I),
+    # which place: a name ("In Utrecht is een proeftuin ..."), not a count ("in zes gemeenten")
+    # (one place: "welke gemeenten" may be answered by how many, where the documents do not name them)
+    "place": re.compile(r"\b(welke|which|what)\s+(stad|gemeente|plaats|regio|city|town|municipality|region)\b", re.I),
     "title": re.compile(r"\b(titel|title|kop|headline)\b", re.I),
+    "duration": re.compile(r"\b(hoe\s+lang|how\s+long)\b", re.I),
     "age": re.compile(r"\b(leeftijd\w*|hoe\s+oud|ages?|aged|how\s+old)\b", re.I),
     "percent": re.compile(r"\b(welk|what)\s+(percentage|deel|share|proportion)\b|\b(procent|percent)\b", re.I),
     # "wat voor voorvallen": the kind of thing, answered by examples ("zoals het vernielen van spullen, ...")
@@ -122,8 +126,8 @@ class Question:
     salient: list[str] = field(default_factory=list)  # names and years the evidence must mention
     counted_terms: set[str] = field(default_factory=set)  # stemmed terms of what a how-many question counts
     query_terms: list[str] = field(default_factory=list)
-    # what an answer must contain: "email" | "amount" | "day" | "date" | "person" | "title" | "age" | "percent" |
-    # "phone" | "footnote" | "examples"
+    # what an answer must contain: "email" | "amount" | "day" | "date" | "person" | "place" | "title" | "duration" |
+    # "age" | "percent" | "phone" | "footnote" | "examples"
     shape: str | None = None
     # the long forms the retrieved text gives for the question's abbreviations ("PGA" -> "persoonsgerichte aanpak")
     aliases: dict[str, str] = field(default_factory=dict)

@@ -264,8 +264,9 @@ class Assistant:
         figure_next = q.kind == "figure" and not ex.number_mentions(q, c.text) and c.next is not None
         if c.next and (ex.ANAPHORA.match(c.next.text) or c.next.score >= 0.85 * c.score or figure_next):
             end = c.next.end
-        if q.kind == "other" and q.salient and len(c.block) <= WHOLE_EXAMPLE:
-            # an example the question names ("de Utrechtse proeftuin"): its whole bullet, what it is and for whom
+        if q.kind == "other" and (q.salient or q.shape in ("place", "person")) and len(c.block) <= WHOLE_EXAMPLE:
+            # an example the question names ("de Utrechtse proeftuin"): its whole bullet, what it is and for whom; an
+            # example asked for by what it does ("Welke gemeente heeft een banenmarkt?"): the bullet that names it
             lo = chunk.text.find(c.block, max(0, c.start - len(c.block)))
             if 0 <= lo <= c.start:
                 start, end = lo + len(c.block) - len(c.block.lstrip("-• ")), max(end, lo + len(c.block.rstrip()))

@@ -172,6 +172,8 @@ def test_pdf_citation_page_is_where_the_sentence_was_printed(pdf_assistant, pdf_
     "How many children in Groningen were sent on to specialist help after the screening?",
     # a phone number asked for needs one: the project leader's story names the ZVH but gives no number
     "Wat is het telefoonnummer van het Zorg- en Veiligheidshuis Parkstad?",
+    # "een kernteam rondom een jongere" holds articles, no count
+    "Hoeveel jongeren heeft het kernteam in Utrecht al begeleid?",
 ])
 def test_questions_the_documents_do_not_answer_are_refused(assistant, question):
     answer = assistant.ask(question)
@@ -309,6 +311,14 @@ def test_english_refusal_is_in_english(assistant):
     # a Dutch programme by its English name: no name the Dutch text must repeat in English
     ("In how many municipalities is the approach linked to the National Liveability and Safety Programme?",
      "19 gemeenten [1]"),
+    # how long: a duration, quoted with the sentence that says which approach "deze aanpak" is
+    ("Hoe lang worden jongeren van de verharde doelgroep begeleid?", "een jaar lang [1]"),
+    # which place: the name, from the sentence or (for "Ook heeft deze gemeente ...") from its bullet
+    ("In welke stad draait een proeftuin met een toezichtteam voor jonge aanwas in de drugscriminaliteit?",
+     "Utrecht [1]"),
+    ("Welke gemeente heeft een banenmarkt georganiseerd?", "Den Haag [1]"),
+    # who: the first and last name
+    ("Wie is projectleider bij het Zorg- en Veiligheidshuis Parkstad?", "Selma Kuijpers [1]"),
 ])
 def test_the_answer_leads_with_the_age_the_date_or_the_figure_with_its_name(assistant, question, lead):
     answer = assistant.ask(question)
