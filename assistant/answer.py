@@ -165,8 +165,9 @@ SHAPE_PATTERNS = {
 
 
 def has_shape(q: Question, sentence: str) -> bool:
-    """Whether a sentence has what the question's shape asks for (an address, an amount, a day or date, an age,
-    a percentage, a quoted title, examples); a person: a name the question does not give."""
+    """Whether a sentence has what the question's shape asks for (an address, an amount, a day or date, a duration,
+    an age, a percentage, a phone number, a footnote line, a quoted title, examples); a person or a place: a name
+    the question does not give."""
     if q.shape in ("person", "place"):
         asked = q.text.lower()
         words = re.findall(r"[\w'’\-]+", sentence)[1:]  # a capital that starts the sentence names nobody
@@ -211,6 +212,8 @@ def number_mentions(q: Question, sentence: str) -> list[Mention]:
     asks_years = any(w in q.text.lower() for w in ("jaar", "year", "leeftijd", "age", "oud", "old"))
     for m in NUMBER.finditer(sentence):
         word = m.group(1)
+        if word.lower() == "een":
+            continue  # an article ("rondom een jongere"); one, as a count, is written "één"
         following = re.findall(r"[\w'’()\-]+", sentence[m.end():])[:6]
         after = following[:4]
         if YEAR.match(word) and not asks_years:
@@ -235,8 +238,6 @@ def number_mentions(q: Question, sentence: str) -> list[Mention]:
             kinship = [kin(t, q.counted_terms) for t in content_words(after)]
             fit = sum(k / (pos + 1) for pos, k in enumerate(kinship))
             exact = 1.0 in kinship
-        if word.lower() == "een":
-            continue  # an article ("rondom een jongere"); one, as a count, is written "één"
         if word.lower() == "één" and not (after and terms(after[0]) and counts(terms(after[0])[0], q.counted_terms)):
             continue  # "één" counts only what was asked, at once
         asked = sum(q.query_terms.count(t) for t in set(terms(" ".join(following))))

@@ -92,7 +92,7 @@ SYNONYMS_NL = {"formatie": "fte", "capaciteit": "fte", "arbeidsplaatsen": "fte",
                "kamerstuk": "Tweede Kamer vergaderjaar", "kamerstukken": "Tweede Kamer vergaderjaar",
                "leraren": "docenten", "leraar": "docent", "leerkrachten": "docenten", "leerkracht": "docent"}
 # What shape the answer must have, when the question says so: an e-mail address, a sum of money, a date, a person,
-# a title, an age, a percentage, examples.
+# a place, a title, a duration, an age, a percentage, a phone number, a footnote, examples.
 SHAPES = {
     "email": re.compile(r"\b(e-?mail\w*|mailadres\w*)\b", re.I),
     # money asked for ("hoeveel geld", "het budget"), not money spoken of ("met het PmG-geld")
@@ -109,9 +109,9 @@ SHAPES = {
     "duration": re.compile(r"\b(hoe\s+lang|how\s+long)\b", re.I),
     "age": re.compile(r"\b(leeftijd\w*|hoe\s+oud|ages?|aged|how\s+old)\b", re.I),
     "percent": re.compile(r"\b(welk|what)\s+(percentage|deel|share|proportion)\b|\b(procent|percent)\b", re.I),
-    # "wat voor voorvallen": the kind of thing, answered by examples ("zoals het vernielen van spullen, ...")
     "phone": re.compile(r"\b(telefoon\w*|telefonisch\w*|phone\w*|bellen)\b", re.I),
     "footnote": re.compile(r"\b(voetno\w*|footnotes?)\b", re.I),
+    # "wat voor voorvallen": the kind of thing, answered by examples ("zoals het vernielen van spullen, ...")
     "examples": re.compile(r"\b(wat voor( soort(en)?)?|welke soort(en)?|what kinds? of|what sorts? of|"
                            r"welke vormen van|what forms of)\s+[\w\-]+", re.I),
 }

@@ -19,7 +19,7 @@ from assistant.settings import Settings
 from assistant.store import Store, StoredChunk
 from assistant.types import Answer, Citation, DocumentInfo, DocumentRecord, Filters, Message
 
-WHOLE_EXAMPLE = 600  # a named example's bullet up to this many characters is quoted whole
+WHOLE_EXAMPLE = 600  # an example's bullet (asked for by name, or which place or person) up to this long is quoted whole
 
 TEXTS = {
     "nl": {
