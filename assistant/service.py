@@ -67,7 +67,14 @@ class Assistant:
                 for d in self.store.documents()]
 
     def _doc_map(self) -> dict[str, DocumentRecord]:
-        return {d.id: d for d in self.store.documents()}
+        return {d.id: d for d in self.store.documents(cached=True)}
+
+    def current_index(self) -> KeywordIndex:
+        """The keyword index of the store as it is now (one version check); what the store caches from here on
+        belongs to that version."""
+        index = self.keywords.get(self.store)
+        self.store.at_version(index.version)
+        return index
 
     # --- retrieval ------------------------------------------------------------------------------
 
@@ -106,7 +113,7 @@ class Assistant:
     def search(self, query: str, filters: Filters | None = None, k: int | None = None) -> list[Citation]:
         """Passages for a query, no answer composed: each chunk cited whole, with its first page."""
         query = self.check_question(query)
-        hits = self.retrieve(query, filters, k)
+        hits = self.retrieve(query, filters, k, index=self.current_index())
         return self.chunk_citations(hits, self.store.get_chunks([i for i, _ in hits]))
 
     # --- answers --------------------------------------------------------------------------------
@@ -158,7 +165,7 @@ class Assistant:
         t0 = time.perf_counter()
         question = self.check_question(question)
         t1 = time.perf_counter()
-        index = self.keywords.get(self.store)  # one version check per question
+        index = self.current_index()  # one version check per question
         timings: dict[str, float] = {"understand": (t1 - t0) * 1e3, "retrieve": (time.perf_counter() - t1) * 1e3}
         parts: list[Answer] = []
         hits: dict[str, float] = {}

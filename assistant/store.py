@@ -34,6 +34,7 @@ from assistant.settings import Settings
 from assistant.types import Chunk, DocumentRecord
 
 PAGE = 2000  # records fetched per round trip when scanning a collection
+CACHED_CHUNKS = 4096  # chunks (with their sentence vectors) a serving process keeps between two index writes
 FORMAT = 2  # 2: sentence vectors stored per chunk, not searchable
 
 
@@ -102,6 +103,11 @@ class Store:
         self.docs = self.client.get_or_create_collection(
             f"{prefix}_documents", embedding_function=None, metadata={"version": "empty"}
         )
+        # reads cached for one version stamp (see at_version); None: nothing is cached
+        self._version: str | None = None
+        self._chunk_cache: dict[str, StoredChunk] = {}
+        self._vector_cache: dict[str, np.ndarray] = {}
+        self._documents: list[DocumentRecord] | None = None
         stored = self.chunks.metadata or {}
         if stored.get("embedder") != embedder_name or stored.get("dim") != dim:
             raise EmbedderMismatchError(
@@ -123,13 +129,29 @@ class Store:
 
     def _bump_version(self) -> None:
         self.docs.modify(metadata={"version": uuid.uuid4().hex})
+        self._version = None  # this process wrote: nothing cached holds
 
-    def documents(self) -> list[DocumentRecord]:
+    def at_version(self, version: str) -> None:
+        """From now on, cache what is read (chunks, sentence vectors, the document list) for the index at this
+        version stamp; a new stamp (an ingest, maybe by another process) drops what was cached. A serving process
+        calls this once per question, after its one version check, so a question never costs a Chroma round trip
+        for a chunk, its sentence vectors or the document list it has read before (measured: see README)."""
+        if version != self._version:
+            self._chunk_cache, self._vector_cache, self._documents = {}, {}, None
+            self._version = version
+
+    def documents(self, cached: bool = False) -> list[DocumentRecord]:
+        """Every document record; ``cached``: as of the stamp given to :meth:`at_version`, if one was."""
+        if cached and self._version is not None and self._documents is not None:
+            return self._documents
         got = self.docs.get(include=["metadatas"])
-        return sorted(
+        records = sorted(
             (DocumentRecord(id=i, **m) for i, m in zip(got["ids"], got["metadatas"], strict=True)),
             key=lambda d: d.id,
         )
+        if cached and self._version is not None:
+            self._documents = records
+        return records
 
     def document(self, doc_id: str) -> DocumentRecord | None:
         got = self.docs.get(ids=[doc_id], include=["metadatas"])
@@ -211,27 +233,42 @@ class Store:
         return [(i, 1.0 - d) for i, d in zip(got["ids"][0], got["distances"][0], strict=True)]
 
     def get_chunks(self, ids: list[str]) -> dict[str, StoredChunk]:
-        if not ids:
-            return {}
-        got = self.chunks.get(ids=ids, include=["documents", "metadatas"])
-        out = {}
-        for i, text, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
-            spans = [tuple(s) for s in json.loads(m.get("spans", "[]"))]
-            out[i] = StoredChunk(i, text, m["doc_id"], m.get("section"), m.get("page_start"), m.get("page_end"), spans)
-        return out
+        cache = self._chunk_cache if self._version is not None else None
+        known = {i: cache[i] for i in ids if i in cache} if cache is not None else {}
+        missing = [i for i in ids if i not in known]
+        fetched = {}
+        if missing:
+            got = self.chunks.get(ids=missing, include=["documents", "metadatas"])
+            for i, text, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
+                spans = [tuple(s) for s in json.loads(m.get("spans", "[]"))]
+                fetched[i] = StoredChunk(i, text, m["doc_id"], m.get("section"), m.get("page_start"),
+                                         m.get("page_end"), spans)
+            if cache is not None:
+                _remember(cache, fetched)
+        return {i: known.get(i) or fetched[i] for i in ids if i in known or i in fetched}
 
     def sentences_of(self, chunks: dict[str, StoredChunk]) -> list[StoredSentence]:
-        """The sentences of the given chunks with their stored vectors (one lookup by chunk id)."""
-        if not chunks:
-            return []
-        got = self.sentence_vectors.get(ids=list(chunks), include=["metadatas"])
-        out = []
-        for chunk_id, meta in zip(got["ids"], got["metadatas"], strict=True):
-            c = chunks[chunk_id]
-            vectors = np.frombuffer(base64.b64decode(meta["vectors"]), dtype=np.float32).reshape(len(c.spans), -1)
-            out += [StoredSentence(f"{c.id}:{n}", c.id, c.text[start:end], page, start, vectors[n])
-                    for n, (start, end, page) in enumerate(c.spans)]
-        return out
+        """The sentences of the given chunks with their stored vectors (one lookup by chunk id, for those not
+        cached)."""
+        cache = self._vector_cache if self._version is not None else None
+        vectors = {i: cache[i] for i in chunks if i in cache} if cache is not None else {}
+        missing = [i for i in chunks if i not in vectors]
+        if missing:
+            got = self.sentence_vectors.get(ids=missing, include=["metadatas"])
+            fetched = {chunk_id: np.frombuffer(base64.b64decode(meta["vectors"]), dtype=np.float32).reshape(
+                len(chunks[chunk_id].spans), -1) for chunk_id, meta in zip(got["ids"], got["metadatas"], strict=True)}
+            if cache is not None:
+                _remember(cache, fetched)
+            vectors |= fetched
+        return [StoredSentence(f"{c.id}:{n}", c.id, c.text[start:end], page, start, vectors[c.id][n])
+                for c in chunks.values() if c.id in vectors for n, (start, end, page) in enumerate(c.spans)]
+
+
+def _remember(cache: dict, items: dict) -> None:
+    """Add to a bounded cache; a full one starts over (simpler than LRU, and the popular chunks come back at once)."""
+    if len(cache) + len(items) > CACHED_CHUNKS:
+        cache.clear()
+    cache.update(items)
 
 
 
