@@ -233,43 +233,39 @@ class Store:
         return [(i, 1.0 - d) for i, d in zip(got["ids"][0], got["distances"][0], strict=True)]
 
     def get_chunks(self, ids: list[str]) -> dict[str, StoredChunk]:
-        cache = self._chunk_cache if self._version is not None else None
-        known = {i: cache[i] for i in ids if i in cache} if cache is not None else {}
-        missing = [i for i in ids if i not in known]
-        fetched = {}
-        if missing:
+        def fetch(missing: list[str]) -> dict[str, StoredChunk]:
             got = self.chunks.get(ids=missing, include=["documents", "metadatas"])
-            for i, text, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
-                spans = [tuple(s) for s in json.loads(m.get("spans", "[]"))]
-                fetched[i] = StoredChunk(i, text, m["doc_id"], m.get("section"), m.get("page_start"),
-                                         m.get("page_end"), spans)
-            if cache is not None:
-                _remember(cache, fetched)
-        return {i: known.get(i) or fetched[i] for i in ids if i in known or i in fetched}
+            return {i: StoredChunk(i, text, m["doc_id"], m.get("section"), m.get("page_start"), m.get("page_end"),
+                                   [tuple(s) for s in json.loads(m.get("spans", "[]"))])
+                    for i, text, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)}
+
+        return self._read_through(self._chunk_cache, ids, fetch)
 
     def sentences_of(self, chunks: dict[str, StoredChunk]) -> list[StoredSentence]:
         """The sentences of the given chunks with their stored vectors (one lookup by chunk id, for those not
         cached)."""
-        cache = self._vector_cache if self._version is not None else None
-        vectors = {i: cache[i] for i in chunks if i in cache} if cache is not None else {}
-        missing = [i for i in chunks if i not in vectors]
-        if missing:
+        def fetch(missing: list[str]) -> dict[str, np.ndarray]:
             got = self.sentence_vectors.get(ids=missing, include=["metadatas"])
-            fetched = {chunk_id: np.frombuffer(base64.b64decode(meta["vectors"]), dtype=np.float32).reshape(
-                len(chunks[chunk_id].spans), -1) for chunk_id, meta in zip(got["ids"], got["metadatas"], strict=True)}
-            if cache is not None:
-                _remember(cache, fetched)
-            vectors |= fetched
+            return {i: np.frombuffer(base64.b64decode(m["vectors"]), dtype=np.float32).reshape(len(chunks[i].spans), -1)
+                    for i, m in zip(got["ids"], got["metadatas"], strict=True)}
+
+        vectors = self._read_through(self._vector_cache, list(chunks), fetch)
         return [StoredSentence(f"{c.id}:{n}", c.id, c.text[start:end], page, start, vectors[c.id][n])
                 for c in chunks.values() if c.id in vectors for n, (start, end, page) in enumerate(c.spans)]
 
-
-def _remember(cache: dict, items: dict) -> None:
-    """Add to a bounded cache; a full one starts over (simpler than LRU, and the popular chunks come back at once)."""
-    if len(cache) + len(items) > CACHED_CHUNKS:
-        cache.clear()
-    cache.update(items)
-
+    def _read_through(self, cache: dict, ids: list[str], fetch) -> dict:
+        """The records of ``ids`` that exist, in that order: from ``cache`` while a version stamp is set (see
+        :meth:`at_version`), the rest by one ``fetch(missing)``, which are then cached. A full cache starts over
+        (simpler than LRU, and the popular chunks come back at once)."""
+        cached = self._version is not None
+        known = {i: cache[i] for i in ids if i in cache} if cached else {}
+        missing = [i for i in ids if i not in known]
+        fetched = fetch(missing) if missing else {}
+        if cached and fetched:
+            if len(cache) + len(fetched) > CACHED_CHUNKS:
+                cache.clear()
+            cache.update(fetched)
+        return {i: known[i] if i in known else fetched[i] for i in ids if i in known or i in fetched}
 
 
 def drop_index(settings: Settings) -> None:
