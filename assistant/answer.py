@@ -27,6 +27,7 @@ DENSE_CARRY = 0.02  # how far below the paragraph's closest sentence its later s
 MODIFIERS = {"extra", "(fte)", "verschillende", "officiële", "nieuwe", "andere"}  # words between a figure and its noun
 RATIO_QUESTION = re.compile(r"\b(keer|times|vaak|vaker|often|likely|waarschijnlijk)\b", re.IGNORECASE)
 YEAR = re.compile(r"^(19|20)\d\d$")
+ASKS_YEARS = re.compile(r"\b(hoeveel jaar|how many years|jaar oud|years? old|welk jaar|what year|which year)\b", re.I)
 ANAPHORA = re.compile(r"^(?!Daarnaast)(Deze|Dit|Die|Dat|Daar|Daarmee|Daarom|Daardoor|Hierdoor|Hiervoor|Hierbij|Zo |Ook |"
                       r"Binnen deze|In deze |In dit |Van daaruit|Uit |Enerzijds|Anderzijds|Elk |Twee andere|Nog |In totaal)")
 # A sentence that adds another point ("Daarnaast worden 44 scholen in Eindhoven ondersteund ..."): it does not
@@ -209,7 +210,9 @@ class Mention(NamedTuple):
 def number_mentions(q: Question, sentence: str) -> list[Mention]:
     """Numbers in a sentence with the words after them, and how well they count what the question asks."""
     out = []
-    asks_years = any(w in q.text.lower() for w in ("jaar", "year", "leeftijd", "age", "oud", "old"))
+    # an age range or a year is a figure only for a question about age, time or years ("16 en 21 jaar" is no
+    # count of young people helped "vorig jaar")
+    asks_years = q.shape in ("age", "date", "day", "duration") or bool(ASKS_YEARS.search(q.text))
     for m in NUMBER.finditer(sentence):
         word = m.group(1)
         if word.lower() == "een":
@@ -304,6 +307,13 @@ def abbreviations(names: list[str], texts: list[str]) -> dict[str, str]:
                     break
             if name in found:
                 break
+        if name not in found:
+            # no parenthesis: a run of capitalised words whose initials are its capitals ("NPLV": "Nationaal
+            # Programma Leefbaarheid en Veiligheid"), small linking words allowed between them
+            capitals = [ch for ch in abbr if ch.isupper()]
+            link = r"(?:\s+(?:en|van|voor|de|der|den|het|tegen|op|in|met)){0,2}\s+"
+            run = re.compile(r"\b" + link.join(rf"{ch}[\w'’\-]+" for ch in capitals) + r"\b")
+            found.update({name: m.group() for m in (run.search(text) for text in texts) if m})
     return found
 
 

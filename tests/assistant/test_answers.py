@@ -174,6 +174,10 @@ def test_pdf_citation_page_is_where_the_sentence_was_printed(pdf_assistant, pdf_
     "Wat is het telefoonnummer van het Zorg- en Veiligheidshuis Parkstad?",
     # "een kernteam rondom een jongere" holds articles, no count
     "Hoeveel jongeren heeft het kernteam in Utrecht al begeleid?",
+    # "vorig jaar" and "dit jaar" ask for no age or year: "tussen de 16 en 21 jaar" counts nobody helped, and
+    # "in 2024 een impuls" no municipalities
+    "Hoeveel jongeren hielp Prospect 4 Cash vorig jaar aan werk?",
+    "Hoeveel kleinere gemeenten krijgen dit jaar een extra impuls voor hun preventieve aanpak?",
 ])
 def test_questions_the_documents_do_not_answer_are_refused(assistant, question):
     answer = assistant.ask(question)
@@ -311,6 +315,8 @@ def test_english_refusal_is_in_english(assistant):
     # a Dutch programme by its English name: no name the Dutch text must repeat in English
     ("In how many municipalities is the approach linked to the National Liveability and Safety Programme?",
      "19 gemeenten [1]"),
+    # an abbreviation the text never writes: the capitalised words whose initials spell it
+    ("Bij hoeveel gemeenten is de aanpak verbonden met het NPLV?", "19 gemeenten [1]"),
     # how long: a duration, quoted with the sentence that says which approach "deze aanpak" is
     ("Hoe lang worden jongeren van de verharde doelgroep begeleid?", "een jaar lang [1]"),
     # which place: the name, from the sentence or (for "Ook heeft deze gemeente ...") from its bullet
