@@ -25,6 +25,8 @@ LIST = re.compile(r"\b((welke|which)\s+((twee|drie|vier|vijf|zes|two|three|four|
                   r"wat\s+zijn|what\s+are|noem|list)\b", re.I)
 INTERROGATIVE = re.compile(r"\b(hoeveel|welke?|wat|wie|waar|wanneer|hoe|waarom|how|what|which|who|where|when|why)\b"
                            r"|^(is|zijn|was|waren|wordt|worden|heeft|hebben|kan|is|are|was|were|does|did|do|has|have)\b", re.I)
+# Words of a statement about the one who asks ("Vanuit de reclassering:", "Als jongerenwerker wil ik ...")
+ASKER = re.compile(r"^(vanuit|als|vraag(je)?|from|as)\b|\b(ik|wij|we|mijn|onze|ons|i|my|our|me)\b", re.I)
 # A question that asks two things ("Vanaf welke leeftijd ... voor AJB, en voor welke leeftijdsgroep ... Alles Kidzzz?"):
 # the second part starts with "en"/"and" and has an interrogative within its first three words.
 SECOND_PART = re.compile(r",?\s+(?:en|and)\s+(?=(?:[\w'’\-]+\s+){0,2}(?:hoeveel|welke?|wat|wie|waar|wanneer|hoe|how|"
@@ -190,6 +192,20 @@ def counted(text: str) -> set[str]:
     return set(terms(" ".join(words) + " " + " ".join(found)))
 
 
+def split_context(text: str) -> tuple[str, str]:
+    """A question's context and the question itself: "Vanuit de reclassering: waar wordt ...?", "Ik werk met
+    jongvolwassenen. Tot welke leeftijd ...?". Leading statements about who asks, or why, weigh as little as an
+    earlier turn's words; a topic before a colon ("Halt-spreekuur: op hoeveel scholen ...?") is part of the question."""
+    parts = re.split(r"(?<=[.:!])\s+", text)
+    n = 0
+    while n < len(parts) - 1 and not parts[n].endswith("?") and ASKER.search(parts[n]):
+        n += 1
+    asked = " ".join(parts[n:])
+    if POINTS_BACK.search(asked) or ASKER.search(asked):
+        return "", text  # "Welke gemeente heeft daar al een project voor?": the statement is what it asks about
+    return " ".join(parts[:n]), asked
+
+
 def split_question(text: str) -> list[str]:
     """The parts of a question that asks two things, each a question of its own; else ``[text]``."""
     m = SECOND_PART.search(text)
@@ -223,8 +239,10 @@ def understand(text: str, history: list[Message] | None = None, follow_up: bool 
     earlier = [m.content for m in (history or []) if m.role == "user"]
     lang = language(text if len(text.split()) > 3 or not earlier else earlier[-1] + " " + text)
     matched = glossary_matches(text, lang)
-    own = " ".join([text, *matched.values()])
-    query, query_terms, kind, counts = own, terms(own) * 3, kind_of(text), counted(own)
+    context, asked = split_context(text)
+    own = " ".join([asked, *matched.values()])
+    query, kind, counts = own, kind_of(text), counted(own)
+    query_terms = terms(own) * 3 + terms(context)
     if earlier and (is_follow_up(text) if follow_up is None else follow_up):
         prior = earlier[-1]
         counts = counts or counted(prior)  # "En in Tilburg?" counts what the earlier question counted

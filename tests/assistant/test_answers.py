@@ -244,6 +244,8 @@ def test_a_figure_the_on_topic_passage_does_not_give_is_refused_with_that_passag
     ("Which parliamentary paper does the footnote cite?", "28 741, nr. 113", None),
     # a named example's bullet is quoted whole: what it is, and (two sentences on) for whom
     ("Op welke groep richt de Utrechtse proeftuin zich vooral?", "plofkrakers", None),
+    # who asks is context: the reclassering's own bullet is not where wijkrechtspraak is held
+    ("Vanuit de reclassering: waar wordt er momenteel wijkrechtspraak gehouden?", "Rotterdam, Amsterdam", None),
     # "PmG" is the programme, not a name the passage must repeat
     ("Hoe heet de interventie die jongeren naar werk toeleidt en in drie PmG-gemeenten loopt?",
      "Integrale Persoonsgerichte Toeleiding naar Arbeid", None),

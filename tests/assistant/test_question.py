@@ -7,7 +7,7 @@ import pytest
 
 from assistant.answer import SHAPE_PATTERNS, abbreviations, related_form, root
 from assistant.keyword import terms
-from assistant.question import answer_shape, is_follow_up, split_question, understand
+from assistant.question import answer_shape, is_follow_up, split_context, split_question, understand
 from assistant.types import Message
 
 
@@ -95,6 +95,32 @@ def test_an_abbreviation_is_found_in_its_long_form_before_the_parenthesis():
     assert abbreviations(["PGA-experts", "RvdK", "MDT", "Utrecht", "AJB"], [text]) == {
         "PGA-experts": "persoonsgerichte aanpak", "RvdK": "Raad voor de Kinderbescherming",
         "MDT": "multidisciplinair toezichtteam"}
+
+
+def test_an_abbreviation_the_text_never_writes_is_found_in_the_words_whose_initials_spell_it():
+    text = "In 19 gemeenten is deze aanpak ook aangesloten op het Nationaal Programma Leefbaarheid en Veiligheid."
+    assert abbreviations(["NPLV", "NPL"], [text]) == {"NPLV": "Nationaal Programma Leefbaarheid en Veiligheid",
+                                                      "NPL": "Nationaal Programma Leefbaarheid"}
+    assert abbreviations(["NPV", "AJB"], [text]) == {}  # the initials are neither spelled in order nor complete
+
+
+@pytest.mark.parametrize(("question", "context", "asked"), [
+    ("Vanuit de reclassering: waar wordt er momenteel wijkrechtspraak gehouden?",
+     "Vanuit de reclassering:", "waar wordt er momenteel wijkrechtspraak gehouden?"),
+    ("Ik werk met jongvolwassenen. Tot welke leeftijd kunnen jongeren meedoen?",
+     "Ik werk met jongvolwassenen.", "Tot welke leeftijd kunnen jongeren meedoen?"),
+    # a topic before the colon is part of what is asked
+    ("Halt-spreekuur: op hoeveel scholen draait het?", "", "Halt-spreekuur: op hoeveel scholen draait het?"),
+    # the question points back at the statement: that is what it asks about
+    ("Wij willen jongeren aan werk helpen. Welke gemeente heeft daar een project voor?", "",
+     "Wij willen jongeren aan werk helpen. Welke gemeente heeft daar een project voor?"),
+])
+def test_a_statement_about_who_asks_is_context_not_the_question(question, context, asked):
+    assert split_context(question) == (context, asked)
+    q = understand(question)
+    assert q.query.startswith(asked)  # the retrieval query is what is asked
+    for t in terms(context):  # its words still count, as little as an earlier turn's
+        assert q.query_terms.count(t) == 1
 
 
 def test_an_english_how_many_question_counts_its_noun_not_the_adjective_before_it():
