@@ -26,6 +26,8 @@ INHERIT = 0.9  # how much of its paragraph's topicality a figure sentence borrow
 DENSE_CARRY = 0.02  # how far below the paragraph's closest sentence its later sentences' closeness may fall
 MODIFIERS = {"extra", "(fte)", "verschillende", "officiële", "nieuwe", "andere"}  # words between a figure and its noun
 RATIO_QUESTION = re.compile(r"\b(keer|times|vaak|vaker|often|likely|waarschijnlijk)\b", re.IGNORECASE)
+# "how much less often": only a ratio answers it ("twee keer minder vaak"), no count of the same people
+COMPARED = re.compile(r"\b((minder|meer)\s+(vaak|kans)|vaker|(less|more)\s+(often|likely)|times\s+(less|more))\b", re.I)
 YEAR = re.compile(r"^(19|20)\d\d$")
 ASKS_YEARS = re.compile(r"\b(hoeveel jaar|how many years|jaar oud|years? old|welk jaar|what year|which year)\b", re.I)
 ANAPHORA = re.compile(r"^(?!Daarnaast)(Deze|Dit|Die|Dat|Daar|Daarmee|Daarom|Daardoor|Hierdoor|Hiervoor|Hierbij|Zo |Ook |"
@@ -232,7 +234,10 @@ def number_mentions(q: Question, sentence: str) -> list[Mention]:
             skip.add("keer")  # "twee keer minder vaak" answers how often, not how many
         if after[:1] and after[0].lower() in skip:
             continue  # an age range or a ratio, not a count
-        if after[:1] and after[0].lower() in ("keer", "times"):
+        ratio = bool(after[:1]) and after[0].lower() in ("keer", "times")
+        if COMPARED.search(q.text) and not ratio:
+            continue
+        if ratio:
             # a ratio ("drie keer minder vaak veroordeeld"): it fits by what follows it, the question's own terms
             fit = 0.5 * sum(1 for t in terms(" ".join(following[1:])) if t in q.query_terms)
             exact = fit > 0

@@ -15,7 +15,9 @@ NL_WORDS = {"de", "het", "een", "hoeveel", "welke", "wie", "waar", "wanneer", "i
             "worden", "van", "in", "voor", "en", "met", "op", "er", "hoe", "wat", "jongeren", "gemeenten"}
 FIGURE = re.compile(r"\b(hoeveel|hoe\s+veel|how\s+many|how\s+much|aantal|number\s+of|hoe\s+vaak|how\s+often|"
                     r"welk\s+percentage|what\s+percentage|procent|percent)\b", re.I)
-HOW_OFTEN = re.compile(r"\b(hoe\s+vaak|how\s+often|hoeveel\s+keer|how\s+many\s+times)\b", re.I)
+HOW_OFTEN = re.compile(r"\b(hoe\s+vaak|how\s+often|hoeveel\s+keer|how\s+many\s+times|"  # also a ratio:
+                       r"hoeveel\s+(minder|meer)\s+(vaak|kans)|hoeveel\s+vaker|"  # "how much less often"
+                       r"how\s+much\s+(less|more)\s+(often|likely)|how\s+many\s+times\s+(less|more))\b", re.I)
 FILLERS = {"extra", "verschillende", "officiële", "nieuwe", "andere", "totaal", "nog", "nu",  # not what is counted
            "additional", "more", "new", "other", "different", "total", "further"}
 PLURAL = re.compile(r"(en|s|['’]s)$")

@@ -325,6 +325,10 @@ def test_english_refusal_is_in_english(assistant):
     ("In welke stad draait een proeftuin met een toezichtteam voor jonge aanwas in de drugscriminaliteit?",
      "Utrecht [1]"),
     ("Welke gemeente heeft een banenmarkt georganiseerd?", "Den Haag [1]"),
+    # how much less often: a ratio, not the count of the same participants ("576 jongeren")
+    ("What does research say about AJB? How much less often do participants deal with the police?",
+     "twee keer minder vaak [1]"),
+    ("Hoeveel minder vaak komen AJB-deelnemers in contact met de politie?", "twee keer minder vaak [1]"),
     # who: the first and last name
     ("Wie is projectleider bij het Zorg- en Veiligheidshuis Parkstad?", "Selma Kuijpers [1]"),
 ])
