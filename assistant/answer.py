@@ -69,6 +69,10 @@ def block_around(text: str, start: int, end: int) -> str:
 SEPARABLE = ("aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "terug", "toe", "uit", "voor", "weg")
 
 
+# the past forms of the common irregular verbs, and the root their other forms get (below)
+IRREGULAR_PAST = {"zocht": "zoek", "bracht": "breng", "dacht": "denk", "kocht": "kop", "vocht": "vecht"}
+
+
 @lru_cache(maxsize=65536)
 def root(term: str) -> str:
     """A stemmed Dutch verb form reduced further, so that a participle meets its verb: "aangesteld" and
@@ -77,6 +81,9 @@ def root(term: str) -> str:
         if term.startswith(prefix + "ge") and len(term) - len(prefix) - 2 >= (3 if prefix else 4):
             term = prefix + term[len(prefix) + 2:]
             break
+    for past, verb in IRREGULAR_PAST.items():  # "onderzocht" meets "onderzoek"
+        if term.endswith(past):
+            return term[: -len(past)] + verb
     term = re.sub(r"[dt]$", "", term)
     term = re.sub(r"([^aeiou])\1$", r"\1", term)  # aanstell -> aanstel
     return re.sub(r"([aeou])\1", r"\1", term)  # organiseer -> organiser

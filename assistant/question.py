@@ -36,7 +36,9 @@ SECOND_PART = re.compile(r",?\s+(?:en|and)\s+(?=(?:[\w'’\-]+\s+){0,2}(?:hoevee
 FOLLOW_UP = re.compile(r"^(en|and|ook|also|what about|how about|en wat|daarvan|die|deze|dat|it|they|those|that)\b", re.I)
 # Words that point back to an earlier turn anywhere in a question ("Wie begeleiden die jongeren voordat ze vrijkomen?").
 # Not "die"/"dat"/"it": they are as often a relative pronoun, a conjunction or a dummy subject.
-POINTS_BACK = re.compile(r"\b(ze|zij|hun|hen|deze|dit|daar(van|bij|mee|in|voor)?|they|them|their|those|these)\b", re.I)
+POINTS_BACK = re.compile(r"\b(ze|zij|hun|hen|deze|dit|daar(van|bij|mee|in|voor)?|they|them|their|those|these)\b"
+                         # "dat" right after a conjunction is no conjunction itself: "of dat werkt", "hoe dat gaat"
+                         r"|\b(of|als|hoe|waar|wanneer|omdat|whether|if|how)\s+(dat|that|it)\b", re.I)
 # Capitalised words that name no place, person or organisation the evidence must mention.
 NOT_NAMES = {"Preventie", "Gezag", "PmG", "Dutch", "Netherlands", "Nederland", "English", "I", "Hoeveel", "Welke",
              "How", "What", "Which", "Who", "Wie", "Wat", "Waar", "Where", "When", "Wanneer", "En", "And", "In",
@@ -112,7 +114,7 @@ SHAPES = {
     "title": re.compile(r"\b(titel|title|kop|headline)\b", re.I),
     "duration": re.compile(r"\b(hoe\s+lang|how\s+long)\b", re.I),
     "age": re.compile(r"\b(leeftijd\w*|hoe\s+oud|ages?|aged|how\s+old)\b", re.I),
-    "percent": re.compile(r"\b(welk|what)\s+(percentage|deel|share|proportion)\b|\b(procent|percent)\b", re.I),
+    "percent": re.compile(r"\b(welk|what)\s+(deel|share|proportion)\b|\b(procent|percent|percentages?)\b", re.I),
     "phone": re.compile(r"\b(telefoon\w*|telefonisch\w*|phone\w*|bellen)\b", re.I),
     "footnote": re.compile(r"\b(voetno\w*|footnotes?)\b", re.I),
     # "wat voor voorvallen": the kind of thing, answered by examples ("zoals het vernielen van spullen, ...")

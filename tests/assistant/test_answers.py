@@ -172,6 +172,8 @@ def test_pdf_citation_page_is_where_the_sentence_was_printed(pdf_assistant, pdf_
     "How many children in Groningen were sent on to specialist help after the screening?",
     # a phone number asked for needs one: the project leader's story names the ZVH but gives no number
     "Wat is het telefoonnummer van het Zorg- en Veiligheidshuis Parkstad?",
+    # a percentage asked for: the sentence that re-integration lowers reoffending gives none
+    "Is there a figure for the reoffending rate, as a percentage, among young people with a re-integration officer?",
     # "een kernteam rondom een jongere" holds articles, no count
     "Hoeveel jongeren heeft het kernteam in Utrecht al begeleid?",
     # "vorig jaar" and "dit jaar" ask for no age or year: "tussen de 16 en 21 jaar" counts nobody helped, and
@@ -418,6 +420,15 @@ def test_follow_up_uses_the_earlier_turn(assistant):
     assert any("zes gemeenten" in c.quote for c in answer.citations)
     assert_verbatim(assistant, answer)
     assert_grounded(answer)
+
+
+def test_a_follow_up_about_whether_it_works_finds_the_study(assistant):
+    question = "In hoeveel gemeenten werken ze met een re-integratieofficier?"
+    history = [Message(role="user", content=question), Message(role="assistant", content=assistant.ask(question).answer)]
+    answer = assistant.ask("Is er ook onderzocht of dat werkt? Door wie?", history=history)
+    assert answer.answered
+    assert any("ECORYS" in c.quote for c in answer.citations), answer.answer
+    assert_verbatim(assistant, answer)
 
 
 def test_chat_answers_a_question_and_its_follow_up(corpus_index, run_pmg):

@@ -32,6 +32,7 @@ def test_a_question_that_asks_two_things_is_split_in_two(question, parts):
 def test_a_question_that_points_back_is_a_follow_up_even_without_a_leading_en():
     assert is_follow_up("Wie begeleiden die jongeren al voordat ze vrijkomen?")
     assert is_follow_up("How long did they stay in the programme, on average?")
+    assert is_follow_up("Is er ook onderzocht of dat werkt? Door wie?")  # "of dat": "dat" is no conjunction here
     assert not is_follow_up("Hoe heet de interventie richting werk die domeinen overstijgt?")
 
 
@@ -58,6 +59,7 @@ def test_a_forced_follow_up_borrows_the_earlier_subject():
 @pytest.mark.parametrize(("question_word", "text_word"), [
     ("aangesteld", "aanstellen"), ("georganiseerd", "organiseren"), ("ingezet", "inzetten"),
     ("aangemeld", "aanmelden"), ("aandachtswijken", "wijken"), ("criminaliteit", "jeugdcriminaliteit"),
+    ("onderzocht", "onderzoek"), ("gebracht", "brengen"),  # an irregular past meets its verb
 ])
 def test_a_question_word_meets_another_form_of_it_in_the_text(question_word, text_word):
     (q,), text = terms(question_word), set(terms(text_word))
@@ -79,6 +81,7 @@ def test_unrelated_words_do_not_meet(question_word, text_word):
     ("Wanneer is de rapportage verschenen?", "date"),
     ("Om welke leeftijden gaat het daar?", "age"),
     ("Welk percentage recidiveert?", "percent"),
+    ("Is there a figure for the reoffending rate, as a percentage?", "percent"),
     ("Wat voor incidenten leiden tot een gesprek?", "examples"),
 ])
 def test_what_shape_of_answer_a_question_asks_for(question, shape):
