@@ -358,6 +358,25 @@ def figure_missing(q: Question, best: Candidate, fitting: list[Candidate]) -> bo
     return vague and not any(m.exact for m in number_mentions(q, best.text))
 
 
+# which places: "welke (twee) gemeenten", "which cities"; the singular is the question's "place" shape
+PLACES_ASKED = re.compile(r"\b(welke|which|what)\s+(\w+\s+)?(gemeenten|steden|plaatsen|regio's|municipalities|"
+                          r"cities|towns|places|regions)\b", re.I)
+
+
+def places_missing(q: Question, best: Candidate) -> bool:
+    """A question which places do something, whose answer's paragraph names none ("Drie gemeenten zitten in de
+    opstartfase"): a count is no answer to which."""
+    if q.shape != "place" and not PLACES_ASKED.search(q.text):
+        return False
+    asked = q.text.lower()
+    for sentence in re.split(r"(?<=[.!?:])\s+", best.block):
+        words = re.findall(r"[\w'’\-]+", sentence.lstrip("-•* "))[1:]  # a capital that starts a sentence names nothing
+        if any(w[:1].isupper() and w[1:2].islower() and w.lower() not in asked and w.split("-")[0] not in NOT_NAMES
+               for w in words):
+            return False
+    return True
+
+
 VAGUE = re.compile(r"\b(meerdere|enkele|diverse|verschillende|een aantal|tal van|talrijke|veel|several|some|many|"
                    r"numerous)\s+([\w'’\-]+)", re.I)
 

@@ -28,6 +28,7 @@ TEXTS = {
         "related": "Verwante passages staan hieronder, maar zijn geen antwoord.",
         "lead": "Volgens de documenten:",
         "no_figure": "Dat staat niet in de documenten: de passage die hierover gaat, noemt geen aantal.",
+        "no_names": "Dat staat niet in de documenten: de passage die hierover gaat, noemt geen gemeenten of plaatsen bij naam.",
         "part_refused": "dit deel van de vraag staat niet in de documenten",
         "see": "zie {refs}",
     },
@@ -37,6 +38,7 @@ TEXTS = {
         "related": "Related passages are listed below; they are not an answer.",
         "lead": "According to the documents (quoted in Dutch):",
         "no_figure": "The documents do not say: the passage about this gives no figure.",
+        "no_names": "The documents do not say: the passage about this names no municipality or place.",
         "part_refused": "the documents do not answer this part of the question",
         "see": "see {refs}",
     },
@@ -306,13 +308,14 @@ class Assistant:
         best = fitting[0] if fitting else None
         threshold = self.settings.answer_threshold_en if q.lang == "en" else self.settings.answer_threshold
         no_figure = best is not None and ex.figure_missing(q, best, fitting)
-        answered = best is not None and best.score >= threshold and not no_figure
+        no_names = best is not None and not no_figure and ex.places_missing(q, best)
+        answered = best is not None and best.score >= threshold and not no_figure and not no_names
         if not answered:
             missing = ex.missing_names(q, " ".join(c.block for c in cands[:5])) if cands else []
             reason = texts["refuse"] + (" " + texts["missing"].format(names=", ".join(missing)) if missing else "")
             shown = cands[:3]
-            if no_figure:  # the passage that speaks of it first, then why it is no answer
-                reason = texts["no_figure"]
+            if no_figure or no_names:  # the passage that speaks of it first, then why it is no answer
+                reason = texts["no_figure" if no_figure else "no_names"]
                 shown = sorted(fitting, key=lambda c: -c.topical)[:3]
             related = []
             for c in shown:

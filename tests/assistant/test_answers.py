@@ -206,6 +206,26 @@ def test_a_figure_the_on_topic_passage_does_not_give_is_refused_with_that_passag
     assert_verbatim(assistant, answer)
 
 
+@pytest.mark.parametrize(("question", "passage", "reason"), [
+    ("Welke twee gemeenten beginnen binnenkort met een re-integratieofficier?", "twee gemeenten van plan",
+     "noemt geen gemeenten of plaatsen bij naam"),
+    ("Which municipalities start with the approach for the hardened target group in 2024?", "Drie gemeenten zitten",
+     "names no municipality or place"),
+])
+def test_which_places_where_the_passage_only_counts_them_is_refused_with_that_passage_first(assistant, question,
+                                                                                           passage, reason):
+    answer = assistant.ask(question)
+    assert not answer.answered, answer.answer
+    assert reason in answer.answer
+    assert passage in answer.related[0].quote
+    assert_verbatim(assistant, answer)
+
+
+def test_which_places_where_the_passage_names_them_is_answered(assistant):
+    answer = assistant.ask("Welke gemeenten hebben op dit moment wijkrechtspraak?")
+    assert answer.answered and "Rotterdam, Amsterdam, Eindhoven, Tilburg, Den Haag en Heerlen" in answer.answer
+
+
 # --- what the answer must contain: an address, a person, a ratio, a sentence after the set-up ------------------
 
 @pytest.mark.parametrize(("question", "expected", "wrong"), [
