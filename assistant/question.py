@@ -56,7 +56,8 @@ COUNTED_EN = {"young people": "jongeren", "youths": "jongeren", "youngsters": "j
               "coordinators": "regisseurs", "street coaches": "straatcoaches", "teams": "teams", "locations": "locaties",
               "case managers": "casemanagers", "people": "jongeren", "staff capacity": "fte", "staff": "fte",
               "capacity": "fte", "fte": "fte", "local authorities": "gemeenten", "councils": "gemeenten",
-              "towns": "gemeenten"}
+              "towns": "gemeenten", "detainees": "gedetineerden", "prisoners": "gedetineerden",
+              "inmates": "gedetineerden"}
 
 
 # Domain words of English questions, as the Dutch documents write them: added to the keyword query and the
@@ -184,7 +185,7 @@ def counted(text: str) -> set[str]:
     if HOW_OFTEN.search(text):
         return set(terms(after))
     # the English name of what is counted, within its first words ("how many of the participating municipalities")
-    found = {nl for en, nl in COUNTED_EN.items() if re.match(rf"\s*([\w'’\-]+\s+){{0,3}}{en}\b", after)}
+    found = {nl for en, nl in COUNTED_EN.items() if re.match(rf"\W*([\w'’\-]+\W+){{0,3}}{en}\b", after)}
     words: list[str] = []
     for w in re.findall(r"[\w'’\-]+", after):
         if w in FILLERS or w in FUNCTION_EN or w.isdigit():

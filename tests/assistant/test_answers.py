@@ -347,6 +347,9 @@ def test_english_refusal_is_in_english(assistant):
     ("In welke stad draait een proeftuin met een toezichtteam voor jonge aanwas in de drugscriminaliteit?",
      "Utrecht [1]"),
     ("Welke gemeente heeft een banenmarkt georganiseerd?", "Den Haag [1]"),
+    # what is counted, after a word in parentheses: "(former) detainees" are the text's "(ex)gedetineerde"
+    ("Rotterdam's detention aftercare: how many (former) detainees were enrolled up to the start of 2024?",
+     "31 (ex)gedetineerde [1]"),
     # how much less often: a ratio, not the count of the same participants ("576 jongeren")
     ("What does research say about AJB? How much less often do participants deal with the police?",
      "twee keer minder vaak [1]"),
