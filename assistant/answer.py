@@ -358,6 +358,41 @@ def figure_missing(q: Question, best: Candidate, fitting: list[Candidate]) -> bo
     return vague and not any(m.exact for m in number_mentions(q, best.text))
 
 
+PUBLISHED = re.compile(r"\b(gepubliceerd|publiceer\w*|verschenen|verschijn\w*|uitgebracht|uitgegeven|uitgave|"
+                       r"publicatie\w*|published|publication|released|issued|came\s+out)\b", re.I)
+MONTHS_NL = MONTHS[:12]
+MONTHS_EN = "january february march april may june july august september october november december".split()
+
+
+def date_phrases(date: str | None) -> list[str]:
+    """How a document's date ("2024-06", "2024-06-15") is written in its text: "juni 2024", "15 juni 2024" (and in
+    English). A bare year says too little to recognise."""
+    m = re.fullmatch(r"((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?", date or "")
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return []
+    year, month, day = m.group(1), int(m.group(2)) - 1, m.group(3)
+    phrases = [f"{names[month]} {year}" for names in (MONTHS_NL, MONTHS_EN)]
+    return [f"{int(day)} {p}" for p in phrases] if day else phrases
+
+
+def prefer_publication_date(q: Question, cands: list[Candidate], phrases: dict[str, list[str]]) -> None:
+    """When was a document published: the line that states the document's own date (its colophon's "Juni 2024")
+    is the answer, another date in it ("op moment van uitvraag (1 maart 2024)") is not. ``phrases``: per chunk id,
+    how its document's date is written. Unchanged when no retrieved sentence states it."""
+    if not (q.shape in ("date", "day") and PUBLISHED.search(q.text)):
+        return
+    own = [c for c in cands if any(p in c.text.lower() for p in phrases.get(c.chunk_id, []))]
+    if not own:
+        return
+    top = max(c.score for c in cands)
+    for c in cands:
+        if c in own:
+            c.score = max(c.score, top)
+        elif has_shape(q, c.text):
+            c.score *= NO_FIGURE_FACTOR
+    cands.sort(key=lambda c: -c.score)
+
+
 # which places: "welke (twee) gemeenten", "which cities"; the singular is the question's "place" shape
 PLACES_ASKED = re.compile(r"\b(welke|which|what)\s+(\w+\s+)?(gemeenten|steden|plaatsen|regio's|municipalities|"
                           r"cities|towns|places|regions)\b", re.I)

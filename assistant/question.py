@@ -79,7 +79,7 @@ GLOSSARY_EN = COUNTED_EN | {
     "aggression": "agressie", "municipality": "gemeente", "vocational": "arbeid", "employers": "werkgevers",
     "appointed": "aangesteld", "appoint": "aanstellen", "currently": "inmiddels", "at present": "inmiddels",
     "parliamentary": "Tweede Kamer", "parliament": "Tweede Kamer", "house of representatives": "Tweede Kamer",
-    "national": "nationaal", "liveability": "leefbaarheid", "livability": "leefbaarheid",
+    "national": "nationaal", "ministry": "ministerie", "ministries": "ministeries", "liveability": "leefbaarheid", "livability": "leefbaarheid",
     # months (a date the question names is no name the Dutch evidence must repeat in English)
     "january": "januari", "february": "februari", "march": "maart", "june": "juni", "july": "juli",
     "august": "augustus", "october": "oktober",

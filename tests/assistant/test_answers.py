@@ -326,6 +326,10 @@ def test_english_refusal_is_in_english(assistant):
 @pytest.mark.parametrize(("question", "lead"), [
     ("Hoe oud zijn de jongeren die aan AJB kunnen meedoen?", "van 12 tot en met 18 jaar [1]"),
     ("Op welke datum is de informatie opgevraagd?", "1 maart 2024 [1]"),  # a day, not the year of another sentence
+    # when a document was published: the line that states its own date (the manifest's 2024-06), not the date
+    # its figures were collected
+    ("Wanneer is de rapportage gepubliceerd?", "Juni 2024 [1]"),
+    ("When was this report published?", "Juni 2024 [1]"),
     ("Hoeveel Wijk Actie Teams zijn er in Amsterdam?", "twee Wijk Actie Teams [1]"),  # a name goes on
     # the report writes out an abbreviation once: "de persoonsgerichte aanpak (PGA)"; the figure sentence uses the
     # long form only

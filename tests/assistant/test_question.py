@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer import SHAPE_PATTERNS, abbreviations, related_form, root
+from assistant.answer import SHAPE_PATTERNS, abbreviations, date_phrases, related_form, root
 from assistant.keyword import terms
 from assistant.question import answer_shape, is_follow_up, split_context, split_question, understand
 from assistant.types import Message
@@ -137,3 +137,9 @@ def test_an_english_how_many_question_counts_its_noun_not_the_adjective_before_i
 def test_a_phone_number_is_recognised_and_a_year_or_count_is_not(text, number):
     assert bool(SHAPE_PATTERNS["phone"].search(text)) == number
     assert answer_shape("Wat is het telefoonnummer van Halt?") == "phone"
+
+
+def test_a_documents_date_is_recognised_as_its_text_writes_it():
+    assert date_phrases("2024-06") == ["juni 2024", "june 2024"]
+    assert date_phrases("2023-11-02") == ["2 november 2023", "2 november 2023"]
+    assert date_phrases("2024") == [] and date_phrases(None) == [] and date_phrases("2024-13") == []
