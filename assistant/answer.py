@@ -7,7 +7,7 @@ cited passage cannot reach the user. Sentence vectors come from the index (compu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -24,6 +24,9 @@ TOPIC_GAP = 0.75  # a figure from a sentence this much less on topic than the on
 PEOPLE_FIT = 0.9  # a figure of other people than the ones asked for ("431 jongeren" for "hoeveel leerlingen")
 INHERIT = 0.9  # how much of its paragraph's topicality a figure sentence borrows
 DENSE_CARRY = 0.02  # how far below the paragraph's closest sentence its later sentences' closeness may fall
+QUALIFIERS = {"nog", "ruim", "bijna", "ongeveer", "circa", "zo'n", "meer dan", "minder dan", "ten minste", "minstens",
+              "maximaal", "slechts", "pas", "al"}  # words before a figure that make it exact ("nog 14")
+UNITS = {"fte", "uur", "procent", "euro"}  # a figure of a unit counts what follows it: "13 (fte) straatcoaches"
 MODIFIERS = {"extra", "(fte)", "verschillende", "officiële", "nieuwe", "andere"}  # words between a figure and its noun
 RATIO_QUESTION = re.compile(r"\b(keer|times|vaak|vaker|often|likely|waarschijnlijk)\b", re.IGNORECASE)
 # "how much less often": only a ratio answers it ("twee keer minder vaak"), no count of the same people
@@ -210,6 +213,7 @@ def kin(word_terms: list[str], counted: set[str]) -> float:
 
 class Mention(NamedTuple):
     word: str  # the number as written: "576", "twee"
+    start: int  # where it stands in the sentence
     after: list[str]  # the four words after it
     fit: float  # how well those words name what the question counts (nearer is better)
     asked: float  # how many of the question's terms the six words after it hold (its own terms weigh more)
@@ -256,7 +260,7 @@ def number_mentions(q: Question, sentence: str) -> list[Mention]:
         if word.lower() == "één" and not (after and terms(after[0]) and counts(terms(after[0])[0], q.counted_terms)):
             continue  # "één" counts only what was asked, at once
         asked = sum(q.query_terms.count(t) for t in set(terms(" ".join(following))))
-        out.append(Mention(word, after, fit, asked, exact))
+        out.append(Mention(word, m.start(), after, fit, asked, exact))
     return out
 
 
@@ -435,16 +439,39 @@ def figure_phrase(q: Question, sentence: str) -> str | None:
         return None
     # the best-fitting mention; between equals, the one followed by more of what was asked ("En hoeveel gemeenten
     # willen er binnenkort mee beginnen?": "twee gemeenten van plan om er binnenkort ...", not "vier PmG-gemeenten")
-    word, after = max(mentions, key=lambda m: (m.fit, m.asked))[:2]
+    best = max(mentions, key=lambda m: (m.fit, m.asked))
+    word, after = best.word, best.after
+    # a word before the figure that makes it exact: "nog 14", "ruim 100", "bijna 50"
+    before = re.findall(r"[\w'’]+", sentence[: best.start])[-2:]
+    qualifier = next((" ".join(before[-k:]) for k in (2, 1) if len(before) >= k
+                      and " ".join(before[-k:]).lower() in QUALIFIERS), None)
     if after[:1] and after[0].lower() in ("keer", "times") and "vaak" in (w.lower() for w in after[:3]):
         return " ".join([word, *after[: [w.lower() for w in after].index("vaak") + 1]])  # "drie keer minder vaak"
-    hit = next((i for i, w in enumerate(after[:3]) if any(counts(t, q.counted_terms) for t in terms(w))), None)
+    counting = [any(counts(t, q.counted_terms) for t in terms(w)) for w in after]
+    hit = next((i for i in range(min(3, len(after))) if counting[i]), None)
     if hit is None:  # up to the first word that is no modifier: "18 extra regisseurs"
         hit = next((i for i, w in enumerate(after) if w.lower() not in MODIFIERS), len(after) - 1)
+        if not terms(after[hit]):  # a preposition ("nog 14 in intensieve begeleiding"): the figure alone
+            return " ".join(filter(None, [qualifier, word]))
+    while hit + 1 < len(after) and (counting[hit + 1] or after[hit].lower().strip("()") in UNITS):
+        hit += 1  # what is counted goes on: "166 officiële waarschuwingen", "13 (fte) straatcoaches"
     end = hit + 1  # up to the counted word: "31 (ex)gedetineerde jongeren"
     while after[hit][:1].isupper() and end < len(after) and after[end][:1].isupper():
         end += 1  # a name goes on while its words are capitalised: "twee Wijk Actie Teams"
-    return " ".join([word, *after[:end]]).rstrip(",.;:")
+    return " ".join(filter(None, [qualifier, word, *after[:end]])).rstrip(",.;:")
+
+
+def paired_figures(q: Question, sentence: str) -> str | None:
+    """Both figures of a question that counts two things at once: "13 (fte) straatcoaches en 18 (fte) boa's"."""
+    phrases = []
+    for counted in q.counted_pairs:
+        one = replace(q, counted_terms=counted)
+        if not any(m.exact for m in number_mentions(one, sentence)):
+            return None
+        phrases.append(figure_phrase(one, sentence))
+    if len(phrases) != 2 or phrases[0] == phrases[1]:
+        return None
+    return f" {'and' if q.lang == 'en' else 'en'} ".join(phrases)
 
 
 def list_phrase(sentence: str) -> str | None:
@@ -485,7 +512,7 @@ def direct_answer(q: Question, sentence: str) -> str | None:
         m = AGE.search(sentence)
         return m.group() if m else None
     if q.kind == "figure":
-        return figure_phrase(q, sentence)
+        return paired_figures(q, sentence) or figure_phrase(q, sentence)
     if q.kind == "list":
         return list_phrase(sentence)
     return None

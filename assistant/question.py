@@ -18,6 +18,9 @@ FIGURE = re.compile(r"\b(hoeveel|hoe\s+veel|how\s+many|how\s+much|aantal|number\
 HOW_OFTEN = re.compile(r"\b(hoe\s+vaak|how\s+often|hoeveel\s+keer|how\s+many\s+times|"  # also a ratio:
                        r"hoeveel\s+(minder|meer)\s+(vaak|kans)|hoeveel\s+vaker|"  # "how much less often"
                        r"how\s+much\s+(less|more)\s+(often|likely)|how\s+many\s+times\s+(less|more))\b", re.I)
+# a part of what was counted before: "hoeveel van die gezinnen", "hoeveel daarvan", "how many of them"
+SUBSET = re.compile(r"\b(hoeveel|how\s+many)\s+(van\s+(de|die|deze|hen|hun)(\s+[\w'’\-]+)?|daarvan|of\s+(them|those|"
+                    r"these)|of\s+the\s+[\w'’\-]+)\b", re.I)
 FILLERS = {"extra", "verschillende", "officiële", "nieuwe", "andere", "totaal", "nog", "nu",  # not what is counted
            "additional", "more", "new", "other", "different", "total", "further"}
 PLURAL = re.compile(r"(en|s|['’]s)$")
@@ -138,6 +141,8 @@ class Question:
     shape: str | None = None
     # the long forms the retrieved text gives for the question's abbreviations ("PGA" -> "persoonsgerichte aanpak")
     aliases: dict[str, str] = field(default_factory=dict)
+    # two things counted at once ("hoeveel straatcoaches en boa's"): each one's terms, else empty
+    counted_pairs: list[set[str]] = field(default_factory=list)
 
 
 def answer_shape(text: str) -> str | None:
@@ -184,6 +189,9 @@ def counted(text: str) -> set[str]:
     after = text[m.end():].lower()
     if HOW_OFTEN.search(text):
         return set(terms(after))
+    part = SUBSET.search(text)
+    if part:  # "hoeveel van die gezinnen krijgen nog intensieve begeleiding": the part is counted by what it does
+        return set(terms(text[part.end():]))
     # the English name of what is counted, within its first words ("how many of the participating municipalities")
     found = {nl for en, nl in COUNTED_EN.items() if re.match(rf"\W*([\w'’\-]+\W+){{0,3}}{en}\b", after)}
     words: list[str] = []
@@ -195,6 +203,27 @@ def counted(text: str) -> set[str]:
             break  # a plural noun right after "hoeveel" is what is counted: "hoeveel leerlingen zitten er", not "zitten"
     found |= {SYNONYMS_NL[w] for w in words if w in SYNONYMS_NL}
     return set(terms(" ".join(words) + " " + " ".join(found)))
+
+
+def counted_pair(text: str) -> list[set[str]]:
+    """The two things a how-many question counts at once ("Op hoeveel kinderdagopvanglocaties en basisscholen ...",
+    "how many official warnings and Halt referrals"), each as stemmed terms; else ``[]``."""
+    m = FIGURE.search(text)
+    if not m or HOW_OFTEN.search(text):
+        return []
+    words = [w for w in re.findall(r"[\w'’\-]+", text[m.end():].lower()) if w not in FILLERS and w not in FUNCTION_EN]
+    joint = next((i for i, w in enumerate(words[:4]) if w in ("en", "and")), None)
+    if not joint or not PLURAL.search(words[joint - 1]):
+        return []
+    second = [w for w in words[joint + 1: joint + 5] if w not in ("in", "op", "aan", "bij", "at", "hoeveel", "how", "many")]
+    second = second[: next((i + 1 for i, w in enumerate(second) if PLURAL.search(w)), 1)][:2]
+    groups = []
+    for group in (words[max(0, joint - 2): joint], second):
+        phrase = " ".join(group)
+        mapped = [nl for en, nl in COUNTED_EN.items() if re.search(rf"\b{en}\b", phrase)]
+        mapped += [SYNONYMS_NL[w] for w in group if w in SYNONYMS_NL]
+        groups.append(set(terms(" ".join([phrase, *mapped]))))
+    return groups if all(groups) and groups[0] != groups[1] else []
 
 
 def split_context(text: str) -> tuple[str, str]:
@@ -264,4 +293,5 @@ def understand(text: str, history: list[Message] | None = None, follow_up: bool 
         translated = " ".join(matched).split()
         salient = [n for n in salient if n.lower() not in translated]
     return Question(text=text, query=query, lang=lang, kind=kind, salient=list(dict.fromkeys(salient)),
-                    counted_terms=counts, query_terms=query_terms, shape=answer_shape(text))
+                    counted_terms=counts, query_terms=query_terms, shape=answer_shape(text),
+                    counted_pairs=counted_pair(own))

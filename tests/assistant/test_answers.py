@@ -354,6 +354,12 @@ def test_english_refusal_is_in_english(assistant):
     # what is counted, after a word in parentheses: "(former) detainees" are the text's "(ex)gedetineerde"
     ("Rotterdam's detention aftercare: how many (former) detainees were enrolled up to the start of 2024?",
      "31 (ex)gedetineerde [1]"),
+    # two things counted at once: both figures, each with what it counts (a unit goes on to its noun)
+    ("In Groningen: op hoeveel kinderdagopvanglocaties en basisscholen wordt gescreend?",
+     "vijf kinderdagopvanglocaties en vier basisscholen [1]"),
+    ("How many official warnings and Halt referrals did the boas give?",
+     "166 officiële waarschuwingen and 73 doorverwijzingen [1]"),
+    ("Hoeveel fte aan straatcoaches en boa's zetten de gemeenten in?", "13 (fte) straatcoaches en 18 (fte) boa's [1]"),
     # how much less often: a ratio, not the count of the same participants ("576 jongeren")
     ("What does research say about AJB? How much less often do participants deal with the police?",
      "twee keer minder vaak [1]"),
@@ -382,6 +388,9 @@ def test_a_sentence_that_adds_another_point_is_quoted_without_the_one_before(ass
     # of two figures that fit equally, the one followed by what the follow-up asks ("naar Halt")
     ("Hoeveel officiële waarschuwingen hebben de boa's gegeven?", "En hoeveel keer verwezen ze door naar Halt?",
      "73 doorverwijzingen naar Halt [1]"),
+    # a part of what was counted before: the figure of the part, with the word that makes it exact
+    ("Hoeveel gezinnen zijn in Tilburg bij de familieaanpak betrokken?",
+     "En hoeveel van die gezinnen krijgen nu nog intensieve begeleiding?", "nog 14 in intensieve begeleiding [1]"),
 ])
 def test_a_follow_up_leads_with_what_it_asks_for(assistant, earlier, question, lead):
     first = assistant.ask(earlier)

@@ -7,7 +7,7 @@ import pytest
 
 from assistant.answer import SHAPE_PATTERNS, abbreviations, date_phrases, related_form, root
 from assistant.keyword import terms
-from assistant.question import answer_shape, is_follow_up, split_context, split_question, understand
+from assistant.question import answer_shape, counted_pair, is_follow_up, split_context, split_question, understand
 from assistant.types import Message
 
 
@@ -42,6 +42,19 @@ def test_what_a_how_many_question_counts_leaves_out_function_words_years_and_the
     assert understand("Hoeveel leerlingen zitten er in de aanpak?").counted_terms == {"leerling"}
     # no noun right after "hoeveel": the words that follow say what is counted
     assert understand("En hoeveel daarvan krijgen intensieve begeleiding?").counted_terms >= {"intensiev"}
+
+
+def test_a_part_of_what_was_counted_before_is_counted_by_what_it_does():
+    assert understand("En hoeveel van die gezinnen krijgen nog intensieve begeleiding?").counted_terms == {
+        "krijg", "intensiev", "begeleid"}
+
+
+def test_two_things_counted_at_once_are_each_found():
+    assert counted_pair("Op hoeveel kinderdagopvanglocaties en basisscholen wordt gescreend?") == [
+        {"kinderdagopvanglocaties"}, {"basisschol"}]
+    assert counted_pair("How many official warnings and Halt referrals were there?")[1] >= {"doorverwijz"}
+    # two questions, not two things counted: each part is a question of its own
+    assert counted_pair("Hoeveel jongeren zijn aangemeld en in hoeveel gemeenten?") == []
 
 
 def test_the_programme_and_english_months_are_no_names_the_evidence_must_repeat():
