@@ -27,6 +27,12 @@ DENSE_CARRY = 0.02  # how far below the paragraph's closest sentence its later s
 QUALIFIERS = {"nog", "ruim", "bijna", "ongeveer", "circa", "zo'n", "meer dan", "minder dan", "ten minste", "minstens",
               "maximaal", "slechts", "pas", "al"}  # words before a figure that make it exact ("nog 14")
 UNITS = {"fte", "uur", "procent", "euro"}  # a figure of a unit counts what follows it: "13 (fte) straatcoaches"
+# a total asked for ("in totaal", "across the whole programme") and given ("In totaal wordt ... op 18 scholen")
+TOTAL_ASKED = re.compile(r"\b(in\s+totaal|totaal|in\s+total|total|overall|altogether|all\s+together|bij\s+elkaar|"
+                         r"opgeteld|across\s+the\s+(whole|entire)|(hele|gehele)\s+(programma|land)|landelijk|nationwide)\b",
+                         re.I)
+TOTAL_GIVEN = re.compile(r"\b(in\s+totaal|totaal|bij\s+elkaar|opgeteld|samen|in\s+total|altogether)\b", re.I)
+PART_FACTOR = 0.85  # a figure that is not a total, for a question that asks for one
 MODIFIERS = {"extra", "(fte)", "verschillende", "officiële", "nieuwe", "andere"}  # words between a figure and its noun
 RATIO_QUESTION = re.compile(r"\b(keer|times|vaak|vaker|often|likely|waarschijnlijk)\b", re.IGNORECASE)
 # "how much less often": only a ratio answers it ("twee keer minder vaak"), no count of the same people
@@ -151,6 +157,11 @@ def score_candidates(q: Question, cands: list[Candidate]) -> None:
             # a figure often follows the sentence that names its subject ("Den Haag ... casemanagers. Door twee
             # extra fte ..."): it borrows most of the paragraph's best topicality so far
             c.score = max(c.score, INHERIT * opening) * figure_fit(q, c.text)
+            if TOTAL_ASKED.search(q.text) and not TOTAL_GIVEN.search(c.text):
+                c.score *= PART_FACTOR  # a total asked for: not the figure of one place ("In Nieuwegein ... twee scholen")
+        elif q.shape in ("duration", "age") and has_shape(q, c.text):
+            # "In de eerste zeven maanden ..." after the sentence that names the team: how long, of what it names
+            c.score = max(c.score, INHERIT * opening)
         opening = max(opening, c.topical)
         if q.shape and q.shape != "examples" and not has_shape(q, c.text) and not (
                 ANAPHORA.match(c.text) and has_shape(q, c.block)):  # "Ook heeft deze gemeente ...": its paragraph names it
@@ -503,8 +514,9 @@ def direct_answer(q: Question, sentence: str) -> str | None:
     if q.shape == "place" and q.kind != "list":  # "In Utrecht is een proeftuin ...": Utrecht
         m = PLACE.search(sentence)
         return m.group(1) if m and m.group(1) not in NOT_NAMES else None
-    if q.shape == "duration":  # "een jaar lang"
-        m = SHAPE_PATTERNS["duration"].search(sentence)
+    if q.shape == "duration":  # "een jaar lang", "de eerste zeven maanden"
+        m = re.search(r"\b(?:(?:eerste|laatste|afgelopen|komende|first|last|past|next)\s+)?"
+                      + SHAPE_PATTERNS["duration"].pattern, sentence, re.I)
         return m.group() if m else None
     if q.shape in ("day", "date"):
         return next((m.group() for m in (p.search(sentence) for p in DATES) if m), None)

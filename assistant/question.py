@@ -78,7 +78,7 @@ GLOSSARY_EN = COUNTED_EN | {
     "age": "jaar", "aged": "jaar", "years": "jaar", "screening": "screening", "online": "online",
     "integrated": "integrale", "approach": "aanpak", "team": "team", "teams": "teams", "intensive": "intensieve",
     "guidance": "begeleiding", "supervised": "begeleid", "mentors": "mentoren", "pupils": "leerlingen",
-    "daycare": "kinderdagopvanglocaties", "primary schools": "basisscholen", "convicted": "veroordeeld",
+    "daycare": "kinderdagopvanglocaties", "primary schools": "basisscholen", "convicted": "veroordeeld", "conviction": "veroordeeld", "convictions": "veroordeeld",
     "aggression": "agressie", "municipality": "gemeente", "vocational": "arbeid", "employers": "werkgevers",
     "appointed": "aangesteld", "appoint": "aanstellen", "currently": "inmiddels", "at present": "inmiddels",
     "parliamentary": "Tweede Kamer", "parliament": "Tweede Kamer", "house of representatives": "Tweede Kamer",
@@ -116,7 +116,8 @@ SHAPES = {
     # (one place: "welke gemeenten" may be answered by how many, where the documents do not name them)
     "place": re.compile(r"\b(welke|which|what)\s+(stad|gemeente|plaats|regio|city|town|municipality|region)\b", re.I),
     "title": re.compile(r"\b(titel|title|kop|headline)\b", re.I),
-    "duration": re.compile(r"\b(hoe\s+lang|how\s+long)\b", re.I),
+    "duration": re.compile(r"\b(hoe\s+lang|how\s+long|(over|in|binnen)\s+(welke|what|which)\s+(periode|period|tijd|time)|"
+                           r"(welke|what|which)\s+(periode|period|termijn|timeframe))\b", re.I),
     "age": re.compile(r"\b(leeftijd\w*|hoe\s+oud|ages?|aged|how\s+old)\b", re.I),
     "percent": re.compile(r"\b(welk|what)\s+(deel|share|proportion)\b|\b(procent|percent|percentages?)\b", re.I),
     "phone": re.compile(r"\b(telefoon\w*|telefonisch\w*|phone\w*|bellen)\b", re.I),

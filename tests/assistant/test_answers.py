@@ -360,6 +360,12 @@ def test_english_refusal_is_in_english(assistant):
     ("How many official warnings and Halt referrals did the boas give?",
      "166 officiële waarschuwingen and 73 doorverwijzingen [1]"),
     ("Hoeveel fte aan straatcoaches en boa's zetten de gemeenten in?", "13 (fte) straatcoaches en 18 (fte) boa's [1]"),
+    # over what period: a duration, with the word that places it; it borrows its paragraph's subject (Breda's team)
+    ("How many young people did Breda's new multidisciplinary team register, and over what period?",
+     "al 44 jongeren [1]; eerste zeven maanden [1]"),
+    # of two ratios, the one of what is asked ("a conviction": veroordeeld)
+    ("Compared with a control group, how much less likely are AJB participants to get a conviction?",
+     "drie keer minder vaak [1]"),
     # how much less often: a ratio, not the count of the same participants ("576 jongeren")
     ("What does research say about AJB? How much less often do participants deal with the police?",
      "twee keer minder vaak [1]"),
@@ -388,6 +394,9 @@ def test_a_sentence_that_adds_another_point_is_quoted_without_the_one_before(ass
     # of two figures that fit equally, the one followed by what the follow-up asks ("naar Halt")
     ("Hoeveel officiële waarschuwingen hebben de boa's gegeven?", "En hoeveel keer verwezen ze door naar Halt?",
      "73 doorverwijzingen naar Halt [1]"),
+    # a total asked for: the "In totaal" figure, not the one place's ("In Nieuwegein ... op twee scholen")
+    ("Hoeveel leerlingen zijn in Nieuwegein naar het Halt-spreekuur doorverwezen?",
+     "En op hoeveel scholen loopt het spreekuur in totaal?", "18 scholen [1]"),
     # a part of what was counted before: the figure of the part, with the word that makes it exact
     ("Hoeveel gezinnen zijn in Tilburg bij de familieaanpak betrokken?",
      "En hoeveel van die gezinnen krijgen nu nog intensieve begeleiding?", "nog 14 in intensieve begeleiding [1]"),
