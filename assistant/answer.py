@@ -35,6 +35,11 @@ TOTAL_GIVEN = re.compile(r"\b(in\s+totaal|totaal|bij\s+elkaar|opgeteld|samen|in\
 PART_FACTOR = 0.85  # a figure that is not a total, for a question that asks for one
 MODIFIERS = {"extra", "(fte)", "verschillende", "officiële", "nieuwe", "andere"}  # words between a figure and its noun
 RATIO_QUESTION = re.compile(r"\b(keer|times|vaak|vaker|often|likely|waarschijnlijk)\b", re.IGNORECASE)
+# what an intervention does, asked for ("Wat laat het effectonderzoek zien?", "compared with a control group"), and the
+# ratios that say it ("twee keer minder vaak", "drie keer minder vaak")
+EFFECT_ASKED = re.compile(r"\b(vergeleken|compared?|controlegroep|control\s+group|effect\w*|werkt|works?|bewijs|"
+                          r"evidence)\b", re.I)
+RATIO_PHRASE = re.compile(r"\b(\d+|twee|drie|vier|vijf|zes|tien|half)\s+keer\s+(minder|meer)\s+(vaak|kans)\b", re.I)
 # "how much less often": only a ratio answers it ("twee keer minder vaak"), no count of the same people
 COMPARED = re.compile(r"\b((minder|meer)\s+(vaak|kans)|vaker|(less|more)\s+(often|likely)|times\s+(less|more))\b", re.I)
 YEAR = re.compile(r"^(19|20)\d\d$")
@@ -184,6 +189,7 @@ SHAPE_PATTERNS = {
     "percent": re.compile(r"%|\b(procent|percent)\b", re.I),
     "phone": re.compile(r"(?:\+31\s?|\b0)\d{1,3}[\s-]?\d{2,4}[\s-]?\d{2,4}(?:[\s-]?\d{2,4})?\b"),  # 070-123 4567
     "footnote": re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s"),  # the footnote itself, under the page: "¹ Tweede Kamer, ..."
+    "source": re.compile(r"\(([A-Z][\w&.\- ]+),\s*(?:19|20)\d\d\)"),  # a reference: "(ECORYS, 2022)"
     "examples": re.compile(r"\b(zoals|bijvoorbeeld|onder (meer|andere)|waaronder|variërend van|such as|e\.g\.)\b", re.I),
 }
 
@@ -514,6 +520,13 @@ def direct_answer(q: Question, sentence: str) -> str | None:
     if q.shape == "place" and q.kind != "list":  # "In Utrecht is een proeftuin ...": Utrecht
         m = PLACE.search(sentence)
         return m.group(1) if m and m.group(1) not in NOT_NAMES else None
+    if q.kind != "figure" and EFFECT_ASKED.search(q.text):  # what it does: "twee keer minder vaak ..."
+        ratios = [m.group() for m in RATIO_PHRASE.finditer(sentence)]
+        if ratios:
+            return f" {'and' if q.lang == 'en' else 'en'} ".join(ratios)
+    if q.shape == "source":  # "(ECORYS, 2022)": the reference without its parentheses
+        m = SHAPE_PATTERNS["source"].search(sentence)
+        return m.group()[1:-1] if m else None
     if q.shape == "duration":  # "een jaar lang", "de eerste zeven maanden"
         m = re.search(r"\b(?:(?:eerste|laatste|afgelopen|komende|first|last|past|next)\s+)?"
                       + SHAPE_PATTERNS["duration"].pattern, sentence, re.I)

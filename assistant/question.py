@@ -22,7 +22,8 @@ HOW_OFTEN = re.compile(r"\b(hoe\s+vaak|how\s+often|hoeveel\s+keer|how\s+many\s+t
 SUBSET = re.compile(r"\b(hoeveel|how\s+many)\s+(van\s+(de|die|deze|hen|hun)(\s+[\w'’\-]+)?|daarvan|of\s+(them|those|"
                     r"these)|of\s+the\s+[\w'’\-]+)\b", re.I)
 FILLERS = {"extra", "verschillende", "officiële", "nieuwe", "andere", "totaal", "nog", "nu",  # not what is counted
-           "additional", "more", "new", "other", "different", "total", "further"}
+           "additional", "more", "new", "other", "different", "total", "further",
+           "groep", "group", "cohort"}  # "how many were in that group": of what was spoken of
 PLURAL = re.compile(r"(en|s|['’]s)$")
 FUNCTION_EN = {"were", "was", "are", "is", "did", "do", "does", "have", "has", "had", "there", "in", "of", "that",
                "this", "those", "these", "the", "a", "an", "they", "them", "it"}  # (Dutch ones are stop words)
@@ -36,6 +37,8 @@ ASKER = re.compile(r"^(vanuit|als|vraag(je)?|from|as)\b|\b(ik|wij|we|mijn|onze|o
 # the second part starts with "en"/"and" and has an interrogative within its first three words.
 SECOND_PART = re.compile(r",?\s+(?:en|and)\s+(?=(?:[\w'’\-]+\s+){0,2}(?:hoeveel|welke?|wat|wie|waar|wanneer|hoe|how|"
                          r"what|which|who|where|when)\b)", re.I)
+SECOND_QUESTION = re.compile(r"\?\s+(?=(?:[\w'’\-]+\s+){0,1}(?:hoeveel|welke?|wat|wie|waar|wanneer|hoe|how|what|which|"
+                             r"who|where|when)\b)", re.I)
 FOLLOW_UP = re.compile(r"^(en|and|ook|also|what about|how about|en wat|daarvan|die|deze|dat|it|they|those|that)\b", re.I)
 # Words that point back to an earlier turn anywhere in a question ("Wie begeleiden die jongeren voordat ze vrijkomen?").
 # Not "die"/"dat"/"it": they are as often a relative pronoun, a conjunction or a dummy subject.
@@ -114,7 +117,13 @@ SHAPES = {
     "person": re.compile(r"^(wie|who)\s+(is|was|zijn|waren|are|were)\b", re.I),
     # which place: a name ("In Utrecht is een proeftuin ..."), not a count ("in zes gemeenten")
     # (one place: "welke gemeenten" may be answered by how many, where the documents do not name them)
-    "place": re.compile(r"\b(welke|which|what)\s+(stad|gemeente|plaats|regio|city|town|municipality|region)\b", re.I),
+    "place": re.compile(r"\b(welke|which|what)\s+(stad|gemeente|plaats|regio|city|town|municipality|region)\b|"
+                        r"\b(is\s+er\s+een|zijn\s+er|is\s+there\s+an?|are\s+there|does\s+any)\s+(stad|gemeente|gemeenten|"
+                        r"city|town|municipality|municipalities)\b", re.I),
+    # which study or who studied it: a reference "(ECORYS, 2022)"
+    "source": re.compile(r"\b(welk(e)?\s+(onderzoek\w*|bureau|instituut|studie|bron)|which\s+(research|study|"
+                         r"bureau|institute|source)\w*|wie\s+heeft\s+(dat|dit|het)\s+onderzocht|who\s+(studied|"
+                         r"researched|evaluated)|(door|by)\s+wie\w*\s+onderzocht|bron|source)\b", re.I),
     "title": re.compile(r"\b(titel|title|kop|headline)\b", re.I),
     "duration": re.compile(r"\b(hoe\s+lang|how\s+long|(over|in|binnen)\s+(welke|what|which)\s+(periode|period|tijd|time)|"
                            r"(welke|what|which)\s+(periode|period|termijn|timeframe))\b", re.I),
@@ -190,6 +199,10 @@ def counted(text: str) -> set[str]:
     after = text[m.end():].lower()
     if HOW_OFTEN.search(text):
         return set(terms(after))
+    verb = re.match(r"\s*(gaat|ging|gaan|gingen|zijn|is|waren|was|worden|werden|were|are)\b", after)
+    if verb:  # no noun: counted by what the rest says ("how many are still getting intensive support"), or, with
+        rest = [w for w in re.findall(r"[\w'’\-]+", after[verb.end():]) if w not in FUNCTION_EN and w not in FILLERS]
+        return set(terms(" ".join(rest)))  # nothing said ("Om hoeveel gaat het?"), by what was spoken of
     part = SUBSET.search(text)
     if part:  # "hoeveel van die gezinnen krijgen nog intensieve begeleiding": the part is counted by what it does
         return set(terms(text[part.end():]))
@@ -242,10 +255,13 @@ def split_context(text: str) -> tuple[str, str]:
 
 
 def split_question(text: str) -> list[str]:
-    """The parts of a question that asks two things, each a question of its own; else ``[text]``."""
+    """The parts of a question that asks two things, each a question of its own; else ``[text]``: "A, en hoeveel
+    B?" or two questions in a row ("Is er een gemeente die ...? Hoeveel gezinnen zijn zo geholpen?")."""
     m = SECOND_PART.search(text)
     if not m or not INTERROGATIVE.search(text[: m.start()]):
-        return [text]
+        m = SECOND_QUESTION.search(text)
+        if not m or not INTERROGATIVE.search(text[: m.start()]):
+            return [text]
     first, second = text[: m.start()].strip(" ,"), text[m.end():].strip()
     if len(first.split()) < 3 or len(second.split()) < 2:
         return [text]

@@ -251,6 +251,11 @@ class Assistant:
                 head = re.sub(r"\[(\d+)\]", lambda m: f"[{numbers.get(int(m.group(1)), m.group(1))}]", part.lead)
             if head not in heads:  # both parts answered by the same passage: say it once
                 heads.append(head)
+        # "zie [1]" for a part whose passages another part's short answer cites already says nothing more
+        cited = {ref for h in heads for ref in re.findall(r"\[\d+\]", h) if not h.startswith(texts["see"][:3])}
+        heads = [h for h in heads if not (h.startswith(texts["see"][:3]) and set(re.findall(r"\[\d+\]", h)) <= cited)]
+        # nor does a short answer that another one holds ("2022 [1]" after "ECORYS, 2022 [1]")
+        heads = [h for h in heads if not any(h != o and h.split(" [")[0] in o.split(" [")[0] for o in heads)]
         quotes = "\n".join(f"> “{c.quote}” [{c.n}]" for c in citations)
         evidence = [p.evidence for p in parts if p.answered and p.evidence is not None]
         lead = "; ".join(heads)

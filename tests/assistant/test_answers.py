@@ -366,7 +366,16 @@ def test_english_refusal_is_in_english(assistant):
     # of two ratios, the one of what is asked ("a conviction": veroordeeld)
     ("Compared with a control group, how much less likely are AJB participants to get a conviction?",
      "drie keer minder vaak [1]"),
+    # which study: its reference, once, though the second part asks its year
+    ("Which research bureau studied the re-integration officer, and in what year?", "ECORYS, 2022 [1]"),
+    # what an intervention does, by the ratios its study found
+    ("Een collega twijfelt of AJB wel werkt. Wat laat het effectonderzoek precies zien?",
+     "twee keer minder vaak en drie keer minder vaak [1]"),
+    # two questions in a row: which municipality, and how many families
+    ("Is er een gemeente die na een politie-inval het achtergebleven gezin opvangt? Hoeveel gezinnen zijn zo "
+     "geholpen?", "Lelystad [1]; 10 gezinnen [1]"),
     # how much less often: a ratio, not the count of the same participants ("576 jongeren")
+    # (the first question, what research says, is answered by the same quote: no "see [1]" before the figure)
     ("What does research say about AJB? How much less often do participants deal with the police?",
      "twee keer minder vaak [1]"),
     ("Hoeveel minder vaak komen AJB-deelnemers in contact met de politie?", "twee keer minder vaak [1]"),

@@ -21,6 +21,9 @@ from assistant.types import Message
     # one question: "en" joins two things it asks about, not two questions
     ("Welke rol hebben politie en OM in de wijk?", ["Welke rol hebben politie en OM in de wijk?"]),
     ("Hoeveel jongeren en ouders zijn bereikt?", ["Hoeveel jongeren en ouders zijn bereikt?"]),
+    # two questions in a row
+    ("Is er een gemeente die gezinnen opvangt na een politie-inval? Hoeveel gezinnen zijn zo geholpen?",
+     ["Is er een gemeente die gezinnen opvangt na een politie-inval?", "Hoeveel gezinnen zijn zo geholpen?"]),
     # no question before the "en"
     ("Ik werk in Tilburg en wat doet de gemeente met straatcoaches?",
      ["Ik werk in Tilburg en wat doet de gemeente met straatcoaches?"]),
@@ -37,7 +40,10 @@ def test_a_question_that_points_back_is_a_follow_up_even_without_a_leading_en():
 
 
 def test_what_a_how_many_question_counts_leaves_out_function_words_years_and_the_verb_after_its_noun():
-    assert understand("How many were in that group?").counted_terms == {"group"}
+    # no noun of its own: "that group" and "het" are what was spoken of before, so nothing is counted by name
+    assert understand("How many were in that group?").counted_terms == set()
+    assert understand("Om hoeveel gaat het?").counted_terms == set()
+    assert understand("How many are still getting intensive support?").counted_terms >= {"intensiv"}
     assert understand("Hoeveel leerlingen zaten in 2022 in een verzuimtraject?").counted_terms == {"leerling"}
     assert understand("Hoeveel leerlingen zitten er in de aanpak?").counted_terms == {"leerling"}
     # no noun right after "hoeveel": the words that follow say what is counted
@@ -96,6 +102,9 @@ def test_unrelated_words_do_not_meet(question_word, text_word):
     ("Welk percentage recidiveert?", "percent"),
     ("Is there a figure for the reoffending rate, as a percentage?", "percent"),
     ("Wat voor incidenten leiden tot een gesprek?", "examples"),
+    ("Is er een gemeente die gezinnen opvangt?", "place"),
+    ("Welk onderzoeksbureau heeft dat onderzocht?", "source"),
+    ("Over welke periode is dat gebeurd?", "duration"),
 ])
 def test_what_shape_of_answer_a_question_asks_for(question, shape):
     assert answer_shape(question) == shape
