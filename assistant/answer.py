@@ -518,8 +518,9 @@ def direct_answer(q: Question, sentence: str) -> str | None:
         m = next((m for m in PERSON.finditer(sentence) if m.group(1).split()[0].lower() not in asked), None)
         return m.group(1) if m else None
     if q.shape == "place" and q.kind != "list":  # "In Utrecht is een proeftuin ...": Utrecht
-        m = PLACE.search(sentence)
-        return m.group(1) if m and m.group(1) not in NOT_NAMES else None
+        asked = q.text.lower()  # the first place named that is no name the question gives ("in Preventie ..." is none)
+        return next((m.group(1) for m in PLACE.finditer(sentence) if m.group(1).split()[0] not in NOT_NAMES
+                     and m.group(1).lower() not in asked), None)
     if q.kind != "figure" and EFFECT_ASKED.search(q.text):  # what it does: "twee keer minder vaak ..."
         ratios = [m.group() for m in RATIO_PHRASE.finditer(sentence)]
         if ratios:

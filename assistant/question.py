@@ -44,7 +44,9 @@ FOLLOW_UP = re.compile(r"^(en|and|ook|also|what about|how about|en wat|daarvan|d
 # Not "die"/"dat"/"it": they are as often a relative pronoun, a conjunction or a dummy subject.
 POINTS_BACK = re.compile(r"\b(ze|zij|hun|hen|deze|dit|daar(van|bij|mee|in|voor)?|they|them|their|those|these)\b"
                          # "dat" right after a conjunction is no conjunction itself: "of dat werkt", "hoe dat gaat"
-                         r"|\b(of|als|hoe|waar|wanneer|omdat|whether|if|how)\s+(dat|that|it)\b", re.I)
+                         r"|\b(of|als|hoe|waar|wanneer|omdat|whether|if|how)\s+(dat|that|it)\b"
+                         # "dat" as the subject at the end: "In welke stad is dat?", "Wanneer was dat?"
+                         r"|\b(is|was|zijn|waren|gebeurt|gebeurde)\s+(dat|dit)\s*[?.!]?\s*$", re.I)
 # Capitalised words that name no place, person or organisation the evidence must mention.
 NOT_NAMES = {"Preventie", "Gezag", "PmG", "Dutch", "Netherlands", "Nederland", "English", "I", "Hoeveel", "Welke",
              "How", "What", "Which", "Who", "Wie", "Wat", "Waar", "Where", "When", "Wanneer", "En", "And", "In",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer import SHAPE_PATTERNS, abbreviations, date_phrases, related_form, root
+from assistant.answer import SHAPE_PATTERNS, abbreviations, date_phrases, direct_answer, related_form, root
 from assistant.keyword import terms
 from assistant.question import answer_shape, counted_pair, is_follow_up, split_context, split_question, understand
 from assistant.types import Message
@@ -36,6 +36,7 @@ def test_a_question_that_points_back_is_a_follow_up_even_without_a_leading_en():
     assert is_follow_up("Wie begeleiden die jongeren al voordat ze vrijkomen?")
     assert is_follow_up("How long did they stay in the programme, on average?")
     assert is_follow_up("Is er ook onderzocht of dat werkt? Door wie?")  # "of dat": "dat" is no conjunction here
+    assert is_follow_up("In welke stad is dat?")  # "dat" as the subject, at the end
     assert not is_follow_up("Hoe heet de interventie richting werk die domeinen overstijgt?")
 
 
@@ -165,3 +166,10 @@ def test_a_documents_date_is_recognised_as_its_text_writes_it():
     assert date_phrases("2024-06") == ["juni 2024", "june 2024"]
     assert date_phrases("2023-11-02") == ["2 november 2023", "2 november 2023"]
     assert date_phrases("2024") == [] and date_phrases(None) == [] and date_phrases("2024-13") == []
+
+
+def test_which_place_leads_with_the_first_place_that_is_a_name_the_question_does_not_give():
+    q = understand("In welke gemeente werkt Halt met een spreekuur op scholen?")
+    assert direct_answer(q, "In Preventie met Gezag werkt Halt in Nieuwegein met een spreekuur.") == "Nieuwegein"
+    q = understand("Welke gemeente naast Utrecht heeft een proeftuin?")
+    assert direct_answer(q, "In Utrecht en in Breda draait een proeftuin.") == "Breda"
