@@ -232,6 +232,7 @@ class Assistant:
             return parts[0].model_copy(update={"question": question, "related": related[:5]})
         citations: list[Citation] = []
         heads: list[str] = []
+        pointers: set[str] = set()  # heads that only point at quotes ("zie [1]")
         for part in parts:
             numbers: dict[int, int] = {}
             for c in part.citations:  # a quote already given, or inside one given, keeps its number
@@ -247,13 +248,14 @@ class Assistant:
                 head = texts["part_refused"]
             elif part.lead is None:  # quotes without a short answer ("Volgens de documenten:"): point at them
                 head = texts["see"].format(refs=" ".join(f"[{n}]" for n in dict.fromkeys(numbers.values())))
+                pointers.add(head)
             else:
                 head = re.sub(r"\[(\d+)\]", lambda m: f"[{numbers.get(int(m.group(1)), m.group(1))}]", part.lead)
             if head not in heads:  # both parts answered by the same passage: say it once
                 heads.append(head)
         # "zie [1]" for a part whose passages another part's short answer cites already says nothing more
-        cited = {ref for h in heads for ref in re.findall(r"\[\d+\]", h) if not h.startswith(texts["see"][:3])}
-        heads = [h for h in heads if not (h.startswith(texts["see"][:3]) and set(re.findall(r"\[\d+\]", h)) <= cited)]
+        cited = {ref for h in heads if h not in pointers for ref in re.findall(r"\[\d+\]", h)}
+        heads = [h for h in heads if not (h in pointers and set(re.findall(r"\[\d+\]", h)) <= cited)]
         # nor does a short answer that another one holds ("2022 [1]" after "ECORYS, 2022 [1]")
         heads = [h for h in heads if not any(h != o and h.split(" [")[0] in o.split(" [")[0] for o in heads)]
         quotes = "\n".join(f"> “{c.quote}” [{c.n}]" for c in citations)
@@ -314,7 +316,7 @@ class Assistant:
         best = fitting[0] if fitting else None
         threshold = self.settings.answer_threshold_en if q.lang == "en" else self.settings.answer_threshold
         no_figure = best is not None and ex.figure_missing(q, best, fitting)
-        no_names = best is not None and not no_figure and ex.places_missing(q, best)
+        no_names = best is not None and best.score >= threshold and not no_figure and ex.places_missing(q, best)
         answered = best is not None and best.score >= threshold and not no_figure and not no_names
         if not answered:
             missing = ex.missing_names(q, " ".join(c.block for c in cands[:5])) if cands else []

@@ -39,7 +39,7 @@ class Settings(BaseSettings):
     chunk_chars: int = Field(1200, ge=200, le=8000, description="Target chunk size in characters.")
 
     # --- retrieval and answers ------------------------------------------------------------------
-    top_k: int = Field(6, ge=1, le=50, description="Passages retrieved per question.")
+    top_k: int = Field(8, ge=1, le=50, description="Passages retrieved per question.")
     retrieval_mode: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="Retrieval mode.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
     max_question_chars: int = Field(1000, ge=10, description="Longer questions are refused with a message.")

@@ -10,7 +10,7 @@ Run from the repository root:  .venv/bin/python benchmarks/ask_bench.py [--index
 - Then --repeat rounds over all questions; per question both paths run back to back (alternating which goes
   first). A question's time is the median of its rounds; the table gives the median and p95 over questions.
 - Baseline: ``VectorStoreIndex.from_vector_store(ChromaVectorStore(chroma_collection=<our chunks collection>),
-  embed_model=<our E5Embedding>).as_retriever(similarity_top_k=6).retrieve(q)`` — retrieval only, no answer.
+  embed_model=<our E5Embedding>).as_retriever(similarity_top_k=8).retrieve(q)`` — retrieval only, no answer.
 - Breakdown: the default path's ``Answer.timings_ms``, median per stage.
 """
 
@@ -177,7 +177,7 @@ def main() -> None:
     parser.add_argument("--questions", type=Path, default=ROOT / "eval" / "questions.jsonl")
     parser.add_argument("--repeat", type=int, default=3, help="rounds over the question set")
     parser.add_argument("--warmup", type=int, default=5, help="questions asked untimed first")
-    parser.add_argument("--k", type=int, default=6, help="passages retrieved (both paths)")
+    parser.add_argument("--k", type=int, default=8, help="passages retrieved (both paths; the default PMG_TOP_K)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
     args = parser.parse_args()
     if args.repeat < 1:
