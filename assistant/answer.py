@@ -470,7 +470,8 @@ def figure_phrase(q: Question, sentence: str) -> str | None:
         hit = next((i for i, w in enumerate(after) if w.lower() not in MODIFIERS), len(after) - 1)
         if not terms(after[hit]):  # a preposition ("nog 14 in intensieve begeleiding"): the figure alone
             return " ".join(filter(None, [qualifier, word]))
-    while hit + 1 < len(after) and (counting[hit + 1] or after[hit].lower().strip("()") in UNITS):
+    while hit + 1 < len(after) and (counting[hit + 1] or (after[hit].lower().strip("()") in UNITS
+                                                          and bool(terms(after[hit + 1])))):
         hit += 1  # what is counted goes on: "166 officiële waarschuwingen", "13 (fte) straatcoaches"
     end = hit + 1  # up to the counted word: "31 (ex)gedetineerde jongeren"
     while after[hit][:1].isupper() and end < len(after) and after[end][:1].isupper():
