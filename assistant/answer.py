@@ -143,6 +143,7 @@ def dense_scale(cos: float) -> float:
 def score_candidates(q: Question, cands: list[Candidate]) -> None:
     """Score candidates given in document order (sentences of a paragraph one after the other)."""
     lexical_weight = 0.15 if q.lang == "en" else 0.45
+    wants_total = bool(TOTAL_ASKED.search(q.text))
     paragraph, opening, named = None, 0.0, 0.0
     for c in cands:
         if (c.chunk_id, c.block) != paragraph:
@@ -162,7 +163,7 @@ def score_candidates(q: Question, cands: list[Candidate]) -> None:
             # a figure often follows the sentence that names its subject ("Den Haag ... casemanagers. Door twee
             # extra fte ..."): it borrows most of the paragraph's best topicality so far
             c.score = max(c.score, INHERIT * opening) * figure_fit(q, c.text)
-            if TOTAL_ASKED.search(q.text) and not TOTAL_GIVEN.search(c.text):
+            if wants_total and not TOTAL_GIVEN.search(c.text):
                 c.score *= PART_FACTOR  # a total asked for: not the figure of one place ("In Nieuwegein ... twee scholen")
         elif q.shape in ("duration", "age") and has_shape(q, c.text):
             # "In de eerste zeven maanden ..." after the sentence that names the team: how long, of what it names
@@ -174,8 +175,9 @@ def score_candidates(q: Question, cands: list[Candidate]) -> None:
             # (examples, "wat voor X", are credited where given, not demanded: "wat voor team" asks which team)
 
 
-MONTHS = ("januari februari maart april mei juni juli augustus september oktober november december january "
-          "february march may june july august october").split()
+MONTHS_NL = "januari februari maart april mei juni juli augustus september oktober november december".split()
+MONTHS_EN = "january february march april may june july august september october november december".split()
+MONTHS = list(dict.fromkeys(MONTHS_NL + MONTHS_EN))  # either language, each name once
 SHAPE_PATTERNS = {
     "email": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
     "amount": re.compile(r"(€|\beuro\b|\bEUR\b|\bmiljoen\b|\bmiljard\b|\bmillion\b|\bbillion\b)", re.I),
@@ -381,8 +383,6 @@ def figure_missing(q: Question, best: Candidate, fitting: list[Candidate]) -> bo
 
 PUBLISHED = re.compile(r"\b(gepubliceerd|publiceer\w*|verschenen|verschijn\w*|uitgebracht|uitgegeven|uitgave|"
                        r"publicatie\w*|published|publication|released|issued|came\s+out)\b", re.I)
-MONTHS_NL = MONTHS[:12]
-MONTHS_EN = "january february march april may june july august september october november december".split()
 
 
 def date_phrases(date: str | None) -> list[str]:
@@ -396,12 +396,16 @@ def date_phrases(date: str | None) -> list[str]:
     return [f"{int(day)} {p}" for p in phrases] if day else phrases
 
 
+def asks_publication(q: Question) -> bool:
+    """When was it published / verschenen."""
+    return q.shape in ("date", "day") and bool(PUBLISHED.search(q.text))
+
+
 def prefer_publication_date(q: Question, cands: list[Candidate], phrases: dict[str, list[str]]) -> None:
-    """When was a document published: the line that states the document's own date (its colophon's "Juni 2024")
-    is the answer, another date in it ("op moment van uitvraag (1 maart 2024)") is not. ``phrases``: per chunk id,
-    how its document's date is written. Unchanged when no retrieved sentence states it."""
-    if not (q.shape in ("date", "day") and PUBLISHED.search(q.text)):
-        return
+    """For a question when a document was published (:func:`asks_publication`): the line that states the document's
+    own date (its colophon's "Juni 2024") is the answer, another date in it ("op moment van uitvraag (1 maart 2024)")
+    is not. ``phrases``: per chunk id, how its document's date is written. Unchanged when no retrieved sentence
+    states it."""
     own = [c for c in cands if any(p in c.text.lower() for p in phrases.get(c.chunk_id, []))]
     if not own:
         return
@@ -409,7 +413,7 @@ def prefer_publication_date(q: Question, cands: list[Candidate], phrases: dict[s
     for c in cands:
         if c in own:
             c.score = max(c.score, top)
-        elif has_shape(q, c.text):
+        elif has_shape(q, c.text):  # another date
             c.score *= NO_FIGURE_FACTOR
     cands.sort(key=lambda c: -c.score)
 
@@ -489,6 +493,11 @@ def paired_figures(q: Question, sentence: str) -> str | None:
         phrases.append(figure_phrase(one, sentence))
     if len(phrases) != 2 or phrases[0] == phrases[1]:
         return None
+    return joined(q, phrases)
+
+
+def joined(q: Question, phrases: list[str]) -> str:
+    """Phrases of one short answer, joined in the question's language: "vijf … en vier …", "166 … and 73 …"."""
     return f" {'and' if q.lang == 'en' else 'en'} ".join(phrases)
 
 
@@ -525,7 +534,7 @@ def direct_answer(q: Question, sentence: str) -> str | None:
     if q.kind != "figure" and EFFECT_ASKED.search(q.text):  # what it does: "twee keer minder vaak ..."
         ratios = [m.group() for m in RATIO_PHRASE.finditer(sentence)]
         if ratios:
-            return f" {'and' if q.lang == 'en' else 'en'} ".join(ratios)
+            return joined(q, ratios)
     if q.shape == "source":  # "(ECORYS, 2022)": the reference without its parentheses
         m = SHAPE_PATTERNS["source"].search(sentence)
         return m.group()[1:-1] if m else None

@@ -310,7 +310,8 @@ class Assistant:
     def compose(self, q: Question, cands: list[ex.Candidate], chunks: dict[str, StoredChunk]) -> Answer:
         texts = TEXTS[q.lang]
         docs = self._doc_map()
-        ex.prefer_publication_date(q, cands, {i: ex.date_phrases(docs[c.doc_id].date) for i, c in chunks.items()})
+        if ex.asks_publication(q):
+            ex.prefer_publication_date(q, cands, {i: ex.date_phrases(docs[c.doc_id].date) for i, c in chunks.items()})
         # the best candidate that mentions every name/year the question insists on, at the time it asks about
         fitting = [c for c in cands if ex.fits(q, c)]
         best = fitting[0] if fitting else None
