@@ -34,6 +34,11 @@ class _NumpyEmbedding(BaseEmbedding):
         norms = np.linalg.norm(vecs, axis=1, keepdims=True)
         return vecs / np.maximum(norms, 1e-12)
 
+    def token_count(self, text: str) -> int:
+        """Tokens the model reads for a query; a model without a tokenizer here counts words and non-Latin
+        characters (each a token, as in e5's vocabulary for CJK and combining marks), an upper bound."""
+        return len(text.split()) + sum(1 for ch in text if ord(ch) > 0x2FF)
+
     def _get_query_embedding(self, query: str) -> list[float]:
         return self.encode([query], is_query=True)[0].tolist()
 
@@ -66,6 +71,9 @@ class E5Embedding(_NumpyEmbedding):
         self._pool = queue.Queue()
         for _ in range(cores):
             self._pool.put(E5(num_threads=1))
+
+    def token_count(self, text: str) -> int:
+        return self._batch.token_count(text, True)
 
     def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:
         if len(texts) > 4:

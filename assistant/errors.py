@@ -32,3 +32,23 @@ class NotFoundError(UserError):
 
 class LLMError(Exception):
     """The configured LLM failed (unreachable, timed out, malformed reply). Not the user's fault; answers fall back."""
+
+
+class UnprocessableError(UserError):
+    status_code = 422
+
+
+class TooLargeError(UserError):
+    status_code = 413
+
+
+class ConflictError(UserError):
+    status_code = 409
+
+
+class TooManyAttemptsError(UserError):
+    status_code = 429
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"Too many failed attempts from this client: try again in {retry_after} s.")
+        self.retry_after = retry_after

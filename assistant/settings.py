@@ -43,6 +43,10 @@ class Settings(BaseSettings):
     retrieval_mode: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="Retrieval mode.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
     max_question_chars: int = Field(1000, ge=10, description="Longer questions are refused with a message.")
+    max_question_tokens: int = Field(
+        320, ge=16, description="Questions of more embedder tokens are refused with a message: embedding time "
+        "grows with the square of the tokens (1,000 CJK characters are ~1,000 tokens, 2.4 s; 320 tokens ~0.5 s).",
+    )
     answer_threshold: float = Field(
         0.367,
         description="Minimum evidence score for answering; below it the assistant says the documents do not say. "
@@ -68,6 +72,10 @@ class Settings(BaseSettings):
         None, description="When set, every /v1 and /api route needs it as a bearer token; upload/delete need it."
     )
     max_upload_mb: float = Field(20.0, gt=0, description="Largest file accepted by POST /api/documents.")
+    cors_origins: list[str] = Field(
+        [], description="Browser origins (scheme://host:port) other than the server's own that may call the API "
+        "and the chat; none by default. A JSON list in the environment: PMG_CORS_ORIGINS='[\"https://intranet.example\"]'.",
+    )
     upload_dir: Path | None = Field(None, description="Where uploads are stored; default <index_dir>/uploads.")
 
     @property

@@ -15,14 +15,24 @@ chunks cost 1.4 GB of a 2.2 GB serving process. An index of format 1 is refused 
 The embedder's name and dimension are stored on the chunk collection; a different embedder is refused.
 The ``version`` stamp on the documents collection changes on every write, so other processes (and the derived
 BM25 index) can tell when the index changed.
+
+Several processes on one embedded index (`pmg serve` running while `pmg ingest` adds documents): an embedded
+Chroma client keeps each collection's HNSW graph in memory and never reloads it, so after another process's write
+its metadata (read from SQLite) knows chunks its graph does not, and a filtered query fails ("Error finding id",
+chroma-core/chroma#3792). Chroma has no public way to reload, so a store that sees a version stamp it did not
+write itself opens its client anew (:meth:`Store.reopen`, which forgets Chroma's per-path system cache), and
+every writer holds an exclusive lock file (:func:`write_lock`) and starts from a freshly opened client, so a
+stale graph is never written back over a newer one.
 """
 
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -59,7 +69,37 @@ class StoredSentence:
     vector: np.ndarray
 
 
-def _client(settings: Settings, create: bool) -> chromadb.ClientAPI:
+def _forget_cached_system(client) -> None:
+    """Drop Chroma's process-wide cache of the system behind an embedded ``client``'s folder, so that the next
+    client for that folder loads the collections from disk. Clients already holding the old system keep working
+    (on what they had loaded); private API, because Chroma offers no public reload (chroma-core/chroma#3792)."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    ident = getattr(client, "_identifier", None)
+    if ident is None:
+        return
+    with SharedSystemClient._refcount_lock:
+        SharedSystemClient._identifier_to_system.pop(ident, None)
+        SharedSystemClient._identifier_to_refcount.pop(ident, None)
+
+
+@contextmanager
+def write_lock(settings: Settings):
+    """Exclusive, across processes, for everything that changes an embedded index (an ingest, a delete): the
+    second writer waits. A Chroma server orders its own writes, so there is nothing to lock then."""
+    if settings.chroma_url:
+        yield
+        return
+    settings.index_dir.mkdir(parents=True, exist_ok=True)
+    with open(settings.index_dir / ".write-lock", "a+b") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _client(settings: Settings, create: bool, fresh: bool = False) -> chromadb.ClientAPI:
     chroma_settings = chromadb.config.Settings(anonymized_telemetry=False)
     if settings.chroma_url:
         url = urlparse(settings.chroma_url)
@@ -75,7 +115,12 @@ def _client(settings: Settings, create: bool) -> chromadb.ClientAPI:
     if not create and not settings.index_dir.is_dir():
         raise NoIndexError(str(settings.index_dir))
     settings.index_dir.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(settings.index_dir / "chroma"), settings=chroma_settings)
+    path = str((settings.index_dir / "chroma").resolve())
+    client = chromadb.PersistentClient(path=path, settings=chroma_settings)
+    if fresh:  # a writer: never through a graph loaded before another process's write
+        _forget_cached_system(client)
+        client = chromadb.PersistentClient(path=path, settings=chroma_settings)
+    return client
 
 
 
@@ -84,14 +129,27 @@ def _clean(d: dict) -> dict:
 
 
 class Store:
-    def __init__(self, settings: Settings, embedder_name: str, dim: int, *, create: bool = False) -> None:
+    def __init__(self, settings: Settings, embedder_name: str, dim: int, *, create: bool = False,
+                 fresh: bool = False) -> None:
+        """``fresh``: open the embedded index from disk even if this process has it open already (writers)."""
         self.settings = settings
-        self.embedder_name = embedder_name
-        self.client = _client(settings, create)
+        self.embedder_name, self.dim = embedder_name, dim
+        self.client = _client(settings, create, fresh)
         prefix = settings.collection
         names = {c.name for c in self.client.list_collections()}
         if not create and f"{prefix}_chunks" not in names:
             raise NoIndexError(settings.chroma_url or str(settings.index_dir))
+        self._open_collections(embedder_name, dim)
+        # reads cached for one version stamp (see at_version); None: nothing is cached
+        self._version: str | None = None
+        self._chunk_cache: dict[str, StoredChunk] = {}
+        self._vector_cache: dict[str, np.ndarray] = {}
+        self._documents: list[DocumentRecord] | None = None
+        self._loaded = self.version()  # the stamp the in-memory graphs were loaded at
+        self._written: set[str] = set()  # stamps this store wrote itself (its graphs know those writes)
+
+    def _open_collections(self, embedder_name: str, dim: int) -> None:
+        prefix = self.settings.collection
         cosine = {"hnsw": {"space": "cosine"}}
         self.chunks = self.client.get_or_create_collection(
             f"{prefix}_chunks", embedding_function=None, configuration=cosine,
@@ -103,11 +161,6 @@ class Store:
         self.docs = self.client.get_or_create_collection(
             f"{prefix}_documents", embedding_function=None, metadata={"version": "empty"}
         )
-        # reads cached for one version stamp (see at_version); None: nothing is cached
-        self._version: str | None = None
-        self._chunk_cache: dict[str, StoredChunk] = {}
-        self._vector_cache: dict[str, np.ndarray] = {}
-        self._documents: list[DocumentRecord] | None = None
         stored = self.chunks.metadata or {}
         if stored.get("embedder") != embedder_name or stored.get("dim") != dim:
             raise EmbedderMismatchError(
@@ -128,8 +181,27 @@ class Store:
         return str(meta.get("version", "empty"))
 
     def _bump_version(self) -> None:
-        self.docs.modify(metadata={"version": uuid.uuid4().hex})
+        stamp = uuid.uuid4().hex
+        self._written.add(stamp)
+        self.docs.modify(metadata={"version": stamp})
+        self._loaded = stamp
         self._version = None  # this process wrote: nothing cached holds
+
+    def reopen(self) -> None:
+        """Load the embedded index from disk again: its graphs then know what other processes wrote."""
+        if self.settings.chroma_url:
+            return
+        _forget_cached_system(self.client)
+        self.client = _client(self.settings, create=False)
+        self._open_collections(self.embedder_name, self.dim)
+        self._loaded = self.version()
+
+    def refresh(self, version: str | None = None) -> None:
+        """Reopen when the index moved on since it was loaded, by a write that was not this store's."""
+        version = version or self.version()
+        if version != self._loaded and version not in self._written:
+            self.reopen()
+        self._loaded = version
 
     def at_version(self, version: str) -> None:
         """From now on, cache what is read (chunks, sentence vectors, the document list) for the index at this
@@ -137,6 +209,7 @@ class Store:
         calls this once per question, after its one version check, so a question never costs a Chroma round trip
         for a chunk, its sentence vectors or the document list it has read before (measured: see README)."""
         if version != self._version:
+            self.refresh(version)
             self._chunk_cache, self._vector_cache, self._documents = {}, {}, None
             self._version = version
 

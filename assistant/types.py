@@ -2,23 +2,42 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+
+def no_lone_surrogates(text: str) -> str:
+    """JSON can carry half of a UTF-16 pair ("\ud800"), which is no character: refused at the boundary."""
+    bad = next((ch for ch in text if "\ud800" <= ch <= "\udfff"), None)
+    if bad is not None:
+        raise ValueError(f"contains a lone surrogate (U+{ord(bad):04X}), which is not a character; send valid "
+                         f"UTF-8 text")
+    return text
+
+
+Text = Annotated[str, AfterValidator(no_lone_surrogates)]
 
 
 class Message(BaseModel):
     role: Literal["user", "assistant", "system"]
-    content: str
+    content: Text
 
 
 class Filters(BaseModel):
     """Restricts retrieval to some documents. Every field is optional; set fields must all match."""
 
-    kind: str | None = Field(None, description="Document kind, e.g. 'voortgangsrapportage', 'kamerbrief'.")
-    document: str | None = Field(None, description="Document id, file name or (part of the) title.")
+    model_config = ConfigDict(extra="forbid")
+    kind: Text | None = Field(None, description="Document kind, e.g. 'voortgangsrapportage', 'kamerbrief'.")
+    document: Text | None = Field(None, description="Document id, file name or (part of the) title.")
     year_from: int | None = Field(None, description="First publication year to include.")
     year_to: int | None = Field(None, description="Last publication year to include.")
+
+    @model_validator(mode="after")
+    def _years_in_order(self) -> Filters:
+        if self.year_from is not None and self.year_to is not None and self.year_from > self.year_to:
+            raise ValueError(f"year_from ({self.year_from}) is after year_to ({self.year_to})")
+        return self
 
     def is_empty(self) -> bool:
         return not any(v is not None for v in self.model_dump().values())
@@ -82,6 +101,20 @@ class IngestReport(BaseModel):
     unchanged: int = 0
     embedded: int = Field(0, description="Chunks embedded in this run.")
     errors: list[FileError] = []
+
+
+class UploadJob(BaseModel):
+    """An upload being ingested in the background: ``POST /api/documents`` answers 202 with it, ``GET
+    /api/jobs/{id}`` tells how far it is."""
+
+    id: str
+    file: str = Field(description="The name the file is stored under.")
+    status: Literal["queued", "running", "done", "failed"]
+    progress: float = Field(0.0, description="Share of the work done, 0 to 1 (embedding is most of it).")
+    replaces: str | None = Field(None, description="Id of the document this upload replaces, if it does.")
+    document_id: str | None = Field(None, description="Id of the ingested document, once done.")
+    message: str | None = Field(None, description="Why the job failed.")
+    report: IngestReport | None = None
 
 
 # --- records the ingest pipeline hands to the store ------------------------------------------------

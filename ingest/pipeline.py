@@ -12,6 +12,7 @@ import re
 import sys
 import time
 from contextlib import nullcontext
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,7 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from assistant.keyword import KeywordCache, keyword_dir
 from assistant.models import embedder_identity
 from assistant.settings import Settings
-from assistant.store import Store, drop_index
+from assistant.store import Store, drop_index, write_lock
 from assistant.types import Chunk, DocumentRecord, FileError, IngestReport
 from ingest import chunking
 from ingest.chunking import chunk_pages
@@ -102,7 +103,8 @@ def embedding_texts(docs: list[Prepared]) -> list[str]:
     return texts
 
 
-def embed_prepared(docs: list[Prepared], settings: Settings) -> list[tuple[np.ndarray, np.ndarray]]:
+def embed_prepared(docs: list[Prepared], settings: Settings,
+                   on_progress: Callable[[int, int], None] | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
     """Chunk and sentence vectors for each document, embedded in batches across documents."""
     if not docs:
         return []
@@ -118,6 +120,8 @@ def embed_prepared(docs: list[Prepared], settings: Settings) -> list[tuple[np.nd
             vectors[lo : lo + batch] = embedder.encode(texts[lo : lo + batch])
             if progress:
                 progress.advance(task, min(batch, len(texts) - lo))
+            if on_progress:
+                on_progress(min(lo + batch, len(texts)), len(texts))
     out, pos = [], 0
     for d in docs:
         n_chunks, n_sents = len(d.chunks), sum(len(c.sentences) for c in d.chunks)
@@ -130,12 +134,25 @@ def open_store(settings: Settings, *, rebuild: bool = False) -> Store:
     name, dim = embedder_identity(settings.embedder)
     if rebuild:
         drop_index(settings)
-    return Store(settings, name, dim, create=True)
+    return Store(settings, name, dim, create=True, fresh=True)
 
 
 def ingest(paths: list[Path], settings: Settings, *, rebuild: bool = False,
-           timings: dict[str, float] | None = None) -> IngestReport:
-    """Ingest ``paths``; ``timings``, when given, receives the seconds spent embedding and in all (benchmarks)."""
+           timings: dict[str, float] | None = None, doc_ids: dict[Path, str] | None = None,
+           on_progress: Callable[[int, int], None] | None = None) -> IngestReport:
+    """Ingest ``paths``; ``timings``, when given, receives the seconds spent embedding and in all (benchmarks);
+    ``doc_ids`` fixes the id of some files (an upload that replaces a document keeps its id); ``on_progress(done,
+    total)`` is called as texts are embedded.
+
+    One writer at a time: a second ingest (or delete) of the same embedded index, in this process or another,
+    waits for the lock (see ``assistant.store.write_lock``)."""
+    with write_lock(settings):
+        return _ingest(paths, settings, rebuild=rebuild, timings=timings, doc_ids=doc_ids or {},
+                       on_progress=on_progress)
+
+
+def _ingest(paths: list[Path], settings: Settings, *, rebuild: bool, timings: dict[str, float] | None,
+            doc_ids: dict[Path, str], on_progress: Callable[[int, int], None] | None) -> IngestReport:
     started = time.perf_counter()
     store = open_store(settings, rebuild=rebuild)
     report = IngestReport()
@@ -149,9 +166,9 @@ def ingest(paths: list[Path], settings: Settings, *, rebuild: bool = False,
     seen: set[str] = set()
     max_bytes = int(settings.max_file_mb * 1024 * 1024)
     for path in files:
-        doc_id = slug(path.stem)
-        if doc_id in seen or (doc_id in known and known[doc_id].path != str(path.resolve())
-                              and Path(known[doc_id].path).exists()):
+        doc_id = doc_ids.get(path) or slug(path.stem)
+        if path not in doc_ids and (doc_id in seen or (doc_id in known and known[doc_id].path != str(path.resolve())
+                                                       and Path(known[doc_id].path).exists())):
             doc_id = f"{doc_id}-{hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:6]}"
         seen.add(doc_id)
         old = known.get(doc_id)
@@ -171,7 +188,7 @@ def ingest(paths: list[Path], settings: Settings, *, rebuild: bool = False,
             kept = "; its previous version stays in the index" if old else ""
             report.errors.append(FileError(path=str(path), error=f"{exc}{kept}"))
     embed_start = time.perf_counter()
-    vectors = embed_prepared(todo, settings)
+    vectors = embed_prepared(todo, settings, on_progress)
     embed_s = time.perf_counter() - embed_start
     for doc, (chunk_vecs, sent_vecs) in zip(todo, vectors, strict=True):
         store.replace_document(doc.record, doc.chunks, chunk_vecs, sent_vecs)

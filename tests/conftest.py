@@ -190,3 +190,18 @@ def stop(proc: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=15)
+
+
+def upload_and_wait(base: str, headers: dict, name: str, data: bytes, *, replace: bool = False,
+                    timeout: float = 300) -> dict:
+    """POST a file to a real server's /api/documents (202 and a job), then poll the job until it is over."""
+    import httpx
+
+    up = httpx.post(f"{base}/api/documents", headers=headers, params={"replace": "true"} if replace else None,
+                    files={"file": (name, data)}, timeout=60)
+    assert up.status_code == 202, up.text
+    job, deadline = up.json(), time.monotonic() + timeout
+    while job["status"] in ("queued", "running") and time.monotonic() < deadline:
+        time.sleep(0.2)
+        job = httpx.get(f"{base}{up.headers['Location']}", headers=headers, timeout=30).json()
+    return job

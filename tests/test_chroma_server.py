@@ -25,6 +25,7 @@ import httpx
 import pytest
 
 from tests.conftest import (
+    upload_and_wait,
     CORPUS,
     free_port,
     make_settings,
@@ -147,7 +148,7 @@ def test_same_search_as_embedded_chroma(server_assistant, assistant):
 def test_second_instance_ingest_is_seen_without_restart(server_index):
     """A and B are two Assistants on one server (two serve processes); B ingests, A notices."""
     from assistant.service import Assistant
-    from ui.routes.core import save_and_ingest
+    from ingest.uploads import Uploads
 
     settings = server_index[0]
     a = Assistant(settings)
@@ -159,9 +160,11 @@ def test_second_instance_ingest_is_seen_without_restart(server_index):
     assert version_before == a.store.version() != "empty"
     assert not a.keywords.get(a.store).search("Zonnewijzer", 5)
 
-    report, doc_id = save_and_ingest(b, FACTSHEET_NAME, FACTSHEET.encode(), b.settings)
+    uploads = Uploads(b.settings, b)
+    job = uploads.wait(uploads.submit(FACTSHEET_NAME, FACTSHEET.encode()).id, timeout=120)
+    report, doc_id = job.report, job.document_id
     try:
-        assert not report.errors and report.added == 1 and report.embedded >= 1, report
+        assert job.status == "done" and not report.errors and report.added == 1 and report.embedded >= 1, report
         assert doc_id
         new_ids = {i for i, _, m in b.store.scan_chunks() if m["doc_id"] == doc_id}
         assert new_ids
@@ -222,10 +225,9 @@ def test_two_serve_processes_share_one_server(two_serves):
     assert not any("Zonnewijzer" in c["quote"] for c in
                    httpx.get(f"{a}/api/search", params={"q": FACTSHEET_QUERY}, headers=auth, timeout=120).json())
 
-    up = httpx.post(f"{b}/api/documents", headers=auth, timeout=300,
-                    files={"file": (FACTSHEET_NAME, FACTSHEET.encode(), "text/markdown")})
-    assert up.status_code == 200, up.text
-    doc_id = up.headers["X-Document-Id"]
+    job = upload_and_wait(b, auth, FACTSHEET_NAME, FACTSHEET.encode())
+    assert job["status"] == "done", job
+    doc_id = job["document_id"]
     try:
         found = httpx.get(f"{a}/api/search", params={"q": FACTSHEET_QUERY}, headers=auth, timeout=120)
         assert found.status_code == 200, found.text

@@ -10,90 +10,43 @@ from __future__ import annotations
 
 import logging
 import os
-import secrets
 from pathlib import Path
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
 from fastapi.responses import HTMLResponse, JSONResponse
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.body_limit import MAX_BODY_SIZE_SCOPE_KEY
+from starlette.routing import Match, Mount
 
-from assistant.errors import NotFoundError, UserError
+from assistant.errors import NotFoundError, TooManyAttemptsError, UserError
 from assistant.settings import Settings
+from ui.deps import JSON_BODY_LIMIT, require_key
+from ui.security import GuardLogin, Hardening, Throttle
 
 log = logging.getLogger("pmg.api")
 
-MODEL_ID = "pmg-assistant"
-JSON_BODY_LIMIT = 128 * 1024  # bytes; room for a long chat history, while a 200,000-character message is refused
 DOCS_STATIC = "/static-docs"
 
 ERROR_TYPES = {
     400: "invalid_request_error", 401: "authentication_error", 403: "permission_error", 404: "not_found_error",
     405: "invalid_request_error", 409: "conflict_error", 413: "request_too_large", 415: "invalid_request_error",
-    422: "invalid_request_error", 503: "service_unavailable", 500: "server_error",
+    422: "invalid_request_error", 429: "rate_limit_error", 503: "service_unavailable", 500: "server_error",
 }
 
 
-class AuthError(UserError):
-    status_code = 401
-
-
-class ForbiddenError(UserError):
-    status_code = 403
-
-
-class TooLargeError(UserError):
-    status_code = 413
-
-
-class BadRequestError(UserError):
-    status_code = 400
-
-
-class UnprocessableError(UserError):
-    status_code = 422
+class MethodNotAllowedError(UserError):
+    status_code = 405
 
 
 def error_response(status: int, message: str, headers: dict | None = None) -> JSONResponse:
     return JSONResponse({"error": {"message": message, "type": ERROR_TYPES.get(status, "invalid_request_error")}},
                         status_code=status, headers=headers)
-
-
-# --- dependencies the routers share --------------------------------------------------------------------
-
-bearer = HTTPBearer(auto_error=False, description="The server's PMG_API_KEY, when one is configured.")
-
-
-def get_settings(request: Request) -> Settings:
-    return request.app.state.settings
-
-
-def get_assistant(request: Request):
-    return request.app.state.assistant
-
-
-def require_key(request: Request, creds: HTTPAuthorizationCredentials | None = Depends(bearer)) -> None:
-    """With ``settings.api_key`` set, a matching ``Authorization: Bearer <key>`` header is required."""
-    key = get_settings(request).api_key
-    if not key:
-        return
-    if creds is None:
-        raise AuthError("Missing API key: send the header 'Authorization: Bearer <PMG_API_KEY>'.")
-    if not secrets.compare_digest(creds.credentials.encode(), key.encode()):
-        raise AuthError("Invalid API key.")
-
-
-def require_configured_key(request: Request) -> None:
-    """Changing the index (upload, delete) is only possible when the server is protected by an API key."""
-    if not get_settings(request).api_key:
-        raise ForbiddenError("Uploading and deleting documents is disabled: configure an API key (PMG_API_KEY) "
-                             "on the server to enable it.")
 
 
 # --- error translation -----------------------------------------------------------------------------------
@@ -131,6 +84,11 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(UserError)
     async def user_error(request: Request, exc: UserError) -> JSONResponse:
         headers = {"WWW-Authenticate": "Bearer"} if exc.status_code == 401 else None
+        if isinstance(exc, TooManyAttemptsError):
+            headers = {"Retry-After": str(exc.retry_after)}
+        elif isinstance(exc, MethodNotAllowedError):
+            headers = {"Allow": exc.args[1]}
+            return error_response(405, exc.args[0], headers)
         return error_response(exc.status_code, str(exc), headers)
 
     @app.exception_handler(RequestValidationError)
@@ -224,6 +182,7 @@ def install_docs(app: FastAPI) -> None:
 def create_app(settings: Settings, assistant=None, *, ui: bool = True) -> FastAPI:
     """The app `pmg serve` runs. ``assistant`` may be passed in (tests share one); ``ui=False`` leaves out Gradio."""
     from assistant.service import Assistant
+    from ingest.uploads import Uploads
     from ui.routes import core, openai_compat
 
     assistant = assistant or Assistant(settings)
@@ -237,37 +196,60 @@ def create_app(settings: Settings, assistant=None, *, ui: bool = True) -> FastAP
     )
     app.state.settings = settings
     app.state.assistant = assistant
+    app.state.throttle = Throttle()
+    app.state.uploads = uploads = Uploads(settings, assistant)
+    uploads.recover()  # what a killed server left half-done, before the first request
     install_error_handlers(app)
     install_docs(app)
 
     @app.get("/healthz", tags=["health"])
     def healthz() -> dict:
-        """Always 200: ``status`` is "ok" with the number of documents, or "no-index" (with the reason)."""
+        """Always 200: ``status`` is "ok" with the number of documents, or "no-index". Names no paths."""
         try:
             return {"status": "ok", "documents": len(assistant.store.documents())}
-        except UserError as exc:
-            return {"status": "no-index", "documents": 0, "message": str(exc)}
+        except UserError:
+            return {"status": "no-index", "documents": 0, "message": "No index yet: run `pmg ingest` first."}
 
     app.include_router(openai_compat.router(), prefix="/v1", dependencies=[Depends(require_key)])
     app.include_router(core.router(settings), prefix="/api", dependencies=[Depends(require_key)])
-    app.add_middleware(ContentLengthLimit, settings=settings, upload_limit=core.upload_limit(settings))
 
     @app.api_route("/v1/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
     @app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
     def unknown_route(request: Request, rest: str) -> None:
-        """Keeps unknown API paths from falling through to the chat app mounted at /."""
+        """Keeps unknown API paths from falling through to the chat app mounted at /; a known path asked with
+        another method is a 405 that says which methods it takes."""
+        allowed = [m for m in ("GET", "POST", "DELETE") if m != request.method and any(
+            r.matches(request.scope | {"method": m})[0] == Match.FULL for r in app.routes if r not in catch_alls and not isinstance(r, Mount))]
+        if allowed:
+            raise MethodNotAllowedError(f"Method {request.method} is not allowed on {request.url.path}; use "
+                                        f"{' or '.join(allowed)}.", ", ".join(allowed))
         raise NotFoundError(f"No route {request.method} {request.url.path}; the API is described at /docs.")
+
+    catch_alls = [r for r in app.routes if "{rest:path}" in getattr(r, "path", "")]
 
     if ui:
         import gradio as gr
 
         from ui.chat_ui import CSS, build_ui, gradio_auth
 
-        blocks = build_ui(assistant, settings)
+        blocks = build_ui(assistant, settings, uploads)
         # mounted last: the mount at "/" catches every path the routes above do not
         gr.mount_gradio_app(app, blocks, path="/", auth=gradio_auth(settings), ssr_mode=False, css=CSS,
                             max_file_size=int(settings.max_upload_mb * 1024 * 1024),
                             theme=gr.themes.Default(), footer_links=["api"], show_error=True,
                             auth_message="Log in met een willekeurige naam en de API-sleutel (PMG_API_KEY) "
                                          "als wachtwoord.")
+        # Gradio checks that a file an event is given was uploaded by a user (lies in its upload folder) only
+        # once `has_launched` is set, which `launch()` does and a mounted app never does: without it, an event
+        # called by number with {"path": "/any/server/file"} reads that file. The flag has no other use in Gradio.
+        blocks.has_launched = True
+    # Only the origins configured may call the API or the chat from a browser page (none by default: the chat's
+    # own page is same-origin). A CORS policy of the parent app also switches Gradio's own off, which would let
+    # any page on another localhost port call the chat with the user's login cookie.
+    app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,
+                       allow_methods=["GET", "POST", "DELETE"], allow_headers=["Authorization", "Content-Type"])
+    app.add_middleware(ContentLengthLimit, settings=settings, upload_limit=core.upload_limit(settings))
+    app.add_middleware(GuardLogin, throttle=app.state.throttle)
+    app.add_middleware(Hardening)
     return app
+

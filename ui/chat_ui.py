@@ -1,7 +1,7 @@
 """The Gradio chat (Dutch interface), mounted at / by ``ui.api.create_app``.
 
-It calls the same core as the API (``Assistant.ask``, ``search``, ``documents``; uploads go through
-``ui.routes.core.save_and_ingest``) and only formats: an answer with its numbered sources, a refusal with a
+It calls the same core as the API (``Assistant.ask``, ``search``, ``documents``; uploads and deletes go through
+``ingest.uploads.Uploads``, and only files in Gradio's own upload folder are taken) and only formats: an answer with its numbered sources, a refusal with a
 distinct label and the related passages, the quoted passage in its surrounding text.
 User errors are shown with ``gr.Error``, never as a traceback.
 """
@@ -169,7 +169,19 @@ def growing(text: str):
 # --- the app ---------------------------------------------------------------------------------------------
 
 
-def build_ui(assistant, settings: Settings) -> gr.Blocks:
+def uploaded_file(path: str) -> Path:
+    """A file the browser uploaded: it must lie in Gradio's upload folder. An event called by hand (``fn_index``)
+    can name any path on the server, and Gradio's own check of allowed paths does not run in a mounted app."""
+    from gradio.utils import get_upload_folder
+
+    folder = Path(get_upload_folder()).resolve()
+    file = Path(path).resolve()
+    if not file.is_relative_to(folder) or not file.is_file():
+        raise UserError("Only a file uploaded through this form can be added.")
+    return file
+
+
+def build_ui(assistant, settings: Settings, uploads=None) -> gr.Blocks:
     def documents_view():
         """(status text, kind choices, year choices, table rows, document ids)."""
         try:
@@ -228,6 +240,7 @@ def build_ui(assistant, settings: Settings) -> gr.Blocks:
             if settings.api_key:
                 upload = gr.File(label="Document uploaden (PDF, .txt, .md of .html)", type="filepath",
                                  file_types=[".pdf", ".txt", ".md", ".markdown", ".html", ".htm"])
+                replace = gr.Checkbox(False, label="Vervang het geüploade document met dezelfde naam")
                 upload_btn = gr.Button("Uploaden en indexeren", variant="primary")
                 upload_result = gr.Markdown()
                 with gr.Row():
@@ -319,31 +332,37 @@ def build_ui(assistant, settings: Settings) -> gr.Blocks:
         refresh.click(refresh_all, None, refresh_outputs, api_name="documents")
         demo.load(refresh_all, None, refresh_outputs, api_visibility="private")
 
-        if settings.api_key:
-            from ui.routes.core import delete_document, save_and_ingest
-
-            def do_upload(path: str | None):
+        if settings.api_key and uploads is not None:
+            def do_upload(path: str | None, replace_v: bool, progress=gr.Progress()):
                 if not path:
                     return ["⚠️ Kies eerst een bestand.", gr.skip()] + [gr.skip()] * len(refresh_outputs)
                 try:
-                    report, doc_id = save_and_ingest(assistant, Path(path).name, Path(path).read_bytes(), settings)
+                    file = uploaded_file(path)
+                    job = uploads.submit(file.name, file.read_bytes(), replace=bool(replace_v))
+                    while job.status in ("queued", "running"):
+                        progress(job.progress, desc=f"{job.file} indexeren")
+                        job = uploads.wait(job.id, timeout=0.5)
                 except UserError as exc:
                     return [f"⚠️ {exc}", None] + [gr.skip()] * len(refresh_outputs)
-                msg = (f"**{Path(path).name}** geïndexeerd als `{doc_id}`: {report.added} toegevoegd, "
-                       f"{report.updated} bijgewerkt, {report.unchanged} ongewijzigd; "
-                       f"{report.documents} documenten, {report.chunks} passages in de index.")
+                if job.status == "failed":
+                    return [f"⚠️ {job.file}: {job.message}", None] + [gr.skip()] * len(refresh_outputs)
+                verb = "vervangen" if job.replaces else "geïndexeerd"
+                msg = f"**{job.file}** {verb} als `{job.document_id}`"
+                if job.report:
+                    msg += (f": {job.report.documents} documenten, {job.report.chunks} passages in de index.")
                 return [msg, None] + refresh_all()
 
-            upload_btn.click(do_upload, upload, [upload_result, upload] + refresh_outputs, api_visibility="private")
+            upload_btn.click(do_upload, [upload, replace], [upload_result, upload] + refresh_outputs,
+                             api_visibility="private")
 
             def do_delete(doc_id: str | None):
                 if not doc_id:
                     return ["⚠️ Kies eerst een document."] + [gr.skip()] * len(refresh_outputs)
                 try:
-                    result = delete_document(assistant, settings, doc_id)
+                    record, file_deleted = uploads.delete(doc_id)
                 except UserError as exc:
                     return [f"⚠️ {exc}"] + [gr.skip()] * len(refresh_outputs)
-                msg = f"`{result.id}` verwijderd" + (" (ook het bestand)." if result.file_deleted else ".")
+                msg = f"`{record.id}` verwijderd" + (" (ook het bestand)." if file_deleted else ".")
                 return [msg] + refresh_all()
 
             delete_btn.click(do_delete, to_delete, [upload_result] + refresh_outputs, api_visibility="private")

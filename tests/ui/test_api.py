@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import json
 import re
+import time
 
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.types import Answer, Citation, DocumentInfo, IngestReport
+from assistant.types import Answer, Citation, DocumentInfo, UploadJob
 from tests.ui.conftest import AJB_QUESTION, CORPUS, make_settings
 from ui.api import create_app
 
@@ -189,13 +190,26 @@ zeppelinproject: 12 jongeren bouwen samen met hun mentor een modelzeppelin als d
 """
 
 
+def finished(client, response) -> UploadJob:
+    """The upload's job once the background ingest is over (202 at once, then GET /api/jobs/{id})."""
+    assert response.status_code == 202, response.text
+    job = UploadJob.model_validate(response.json())
+    assert response.headers["Location"] == f"/api/jobs/{job.id}"
+    deadline = time.monotonic() + 120
+    while job.status in ("queued", "running") and time.monotonic() < deadline:
+        time.sleep(0.1)
+        job = UploadJob.model_validate(client.get(f"/api/jobs/{job.id}").json())
+    return job
+
+
 def test_upload_search_delete(keyed, ui_index):
-    r = keyed.post("/api/documents", files={"file": ("../../Zeppelin fixture (test).txt", FIXTURE_TEXT.encode())})
-    assert r.status_code == 200, r.text
-    report = IngestReport.model_validate(r.json())
+    job = finished(keyed, keyed.post("/api/documents",
+                                     files={"file": ("../../Zeppelin fixture (test).txt", FIXTURE_TEXT.encode())}))
+    assert job.status == "done" and job.file == "Zeppelin-fixture-test.txt", job
+    report = job.report
     assert report.added == 1 and report.errors == [] and report.documents == 2
-    doc_id = r.headers["X-Document-Id"]
-    saved = ui_index.uploads / "Zeppelin-fixture-test.txt"  # the name sanitised, inside the uploads folder
+    doc_id = job.document_id
+    saved, = ui_index.uploads.glob("*/Zeppelin-fixture-test.txt")  # the name sanitised, inside the uploads folder
     assert saved.read_text() == FIXTURE_TEXT
     assert doc_id in [d["id"] for d in keyed.get("/api/documents").json()]
     hits = keyed.get("/api/search", params={"q": "zeppelinproject Fixturedorp", "k": 2}).json()
@@ -222,19 +236,24 @@ def test_upload_search_delete(keyed, ui_index):
     ("empty.md", b"", 422, "empty.md: the file is empty."),
     ("big.txt", b"a" * 60_000, 413, "big.txt: the file is over the upload limit of 0.05 MB (PMG_MAX_UPLOAD_MB)."),
     ("huge.txt", b"a" * 200_000, 413, "The upload is too large (0.2 MB); the limit is 0.05 MB (PMG_MAX_UPLOAD_MB)."),
-    # passes the checks, then the loader refuses it: its message, and the saved file is removed again
-    ("broken.pdf", b"%PDF-1.4\nthis is no real pdf", 422, None),
-    ("blank.html", b"<html><body>   </body></html>", 422, "blank.html: no readable text in the file"),
 ])
 def test_upload_refused(keyed, ui_index, name, data, status, message):
-    before = sorted(p.name for p in ui_index.uploads.glob("*")) if ui_index.uploads.exists() else []
-    got = error(keyed.post("/api/documents", files={"file": (name, data)}), status)
-    if message:
-        assert got == message
-    else:
-        assert got.startswith(f"{name}: not a readable PDF (")
-    after = sorted(p.name for p in ui_index.uploads.glob("*")) if ui_index.uploads.exists() else []
+    before = sorted(p.name for p in ui_index.uploads.rglob("*")) if ui_index.uploads.exists() else []
+    assert error(keyed.post("/api/documents", files={"file": (name, data)}), status) == message
+    after = sorted(p.name for p in ui_index.uploads.rglob("*")) if ui_index.uploads.exists() else []
     assert after == before
+    assert len(keyed.get("/api/documents").json()) == 1
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("broken.pdf", b"%PDF-1.4\nthis is no real pdf", "broken.pdf: not a readable PDF ("),
+    ("blank.html", b"<html><body>   </body></html>", "blank.html: no readable text in the file"),
+])
+def test_upload_the_loader_refuses(keyed, ui_index, name, data, message):
+    """Passes the checks, then the loader refuses it: the job fails with its message, and the file is gone."""
+    job = finished(keyed, keyed.post("/api/documents", files={"file": (name, data)}))
+    assert job.status == "failed" and job.message.startswith(message) and job.document_id is None
+    assert not list(ui_index.uploads.rglob(name))
     assert len(keyed.get("/api/documents").json()) == 1
 
 
@@ -259,6 +278,7 @@ def test_api_key_required(keyed):
         r = keyed.request(method, path, headers=bare)
         assert error(r, 401) == "Missing API key: send the header 'Authorization: Bearer <PMG_API_KEY>'.", path
         assert r.headers["www-authenticate"] == "Bearer"
+        assert keyed.get("/v1/models").status_code == 200  # a right key forgets the failures (no back-off here)
     wrong = keyed.get("/v1/models", headers={"Authorization": "Bearer nope"})
     assert error(wrong, 401) == "Invalid API key."
     assert keyed.get("/v1/models").status_code == 200

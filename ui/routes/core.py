@@ -1,13 +1,11 @@
-"""The plain JSON API (/api): ask, search, documents (list, file, upload, delete).
+"""The plain JSON API (/api): ask, search, documents (list, file, upload, delete) and upload jobs.
 
-``save_and_ingest`` is the one upload path; the Gradio "Documenten" tab calls it too.
+Uploads and deletes go through ``ingest.uploads.Uploads`` (``app.state.uploads``), which the chat's Documenten
+tab uses too: an upload is checked at once (a client mistake is a 4xx here) and ingested in the background.
 """
 
 from __future__ import annotations
 
-import re
-import threading
-import unicodedata
 from pathlib import Path, PurePosixPath
 from typing import Annotated
 
@@ -17,20 +15,18 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from assistant.errors import NotFoundError
 from assistant.settings import Settings
-from assistant.types import Answer, Citation, DocumentInfo, Filters, IngestReport, Message
-from ui.api import (
-    JSON_BODY_LIMIT, TooLargeError, UnprocessableError, get_assistant, get_settings, require_configured_key,
-)
+from assistant.types import Answer, Citation, DocumentInfo, Filters, Message, Text, UploadJob
+from ui.deps import JSON_BODY_LIMIT, get_assistant, get_settings, get_uploads, require_configured_key
 
 MB = 1024 * 1024
 # an empty query parameter (``?k=&kind=``, as forms send them) means "not given"
 EmptyIsNone = BeforeValidator(lambda v: None if v == "" else v)
-INDEX_LOCK = threading.Lock()  # one change of the index at a time (uploads, deletes)
+INLINE = {".pdf", ".txt", ".md", ".markdown"}  # shown in the browser; anything else (HTML) is a download
 
 
 class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    question: str = Field(description="The question (Dutch or English).")
+    question: Text = Field(description="The question (Dutch or English).")
     history: list[Message] = Field([], description="Earlier turns, oldest first, for follow-up questions.")
     filters: Filters | None = None
 
@@ -41,92 +37,11 @@ class DeleteResult(BaseModel):
     file_deleted: bool = Field(description="True when the source file lived in the uploads folder and was removed.")
 
 
-# --- uploads -------------------------------------------------------------------------------------------------
-
-
-def safe_name(name: str) -> str:
-    """A file name safe to store: its last path part, ASCII letters, digits, '.', '-' and '_' only."""
-    base = PurePosixPath((name or "").replace("\\", "/")).name
-    suffix = PurePosixPath(base).suffix.lower()
-    stem = base[: len(base) - len(suffix)] if suffix else base
-    stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-._")[:100] or "upload"
-    return f"{stem}{suffix}"
-
-
-def check_upload(name: str, data: bytes, settings: Settings) -> str:
-    """The sanitised name, after checking type, size and that the bytes look like the type; else a UserError."""
-    from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, decode_text
-
-    shown = PurePosixPath((name or "").replace("\\", "/")).name or "(no name)"
-    suffix = PurePosixPath(shown).suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:  # the types the ingest reads
-        raise UnprocessableError(f"{shown}: unsupported file type '{suffix or '(none)'}'; "
-                                 f"upload one of {', '.join(sorted(SUPPORTED_SUFFIXES))}.")
-    limit = int(settings.max_upload_mb * MB)
-    if len(data) > limit:
-        raise TooLargeError(f"{shown}: the file is over the upload limit of {settings.max_upload_mb:g} MB "
-                            f"(PMG_MAX_UPLOAD_MB).")
-    if not data:
-        raise UnprocessableError(f"{shown}: the file is empty.")
-    if suffix == ".pdf":
-        if not data.startswith(b"%PDF-"):
-            raise UnprocessableError(f"{shown}: does not look like a PDF (it does not start with %PDF-).")
-    else:
-        try:
-            decode_text(data, shown)
-        except LoadError as exc:
-            raise UnprocessableError(str(exc)) from exc
-    return safe_name(shown)
-
-
-def save_and_ingest(assistant, name: str, data: bytes, settings: Settings) -> tuple[IngestReport, str | None]:
-    """Check, store under ``settings.uploads`` and ingest one uploaded file: (report, document id).
-
-    A file the loader refuses is removed again (an earlier upload of the same name is put back) and its message
-    raised as a 422."""
-    from ingest.pipeline import ingest
-
-    safe = check_upload(name, data, settings)
-    uploads = settings.uploads
-    uploads.mkdir(parents=True, exist_ok=True)
-    target = uploads / safe
-    backup = uploads / f".{safe}.previous"
-    with INDEX_LOCK:
-        had_previous = target.exists()
-        if had_previous:
-            target.replace(backup)
-        try:
-            target.write_bytes(data)
-            report = ingest([target], settings)
-            if report.errors:
-                raise UnprocessableError("; ".join(e.error for e in report.errors))
-        except BaseException:
-            target.unlink(missing_ok=True)
-            if had_previous:
-                backup.replace(target)
-            raise
-        backup.unlink(missing_ok=True)
-    doc_id = next((d.id for d in assistant.store.documents() if d.path == str(target.resolve())), None)
-    return report, doc_id
-
-
 def _record(assistant, doc_id: str):
     record = assistant.store.document(doc_id)
     if record is None:
         raise NotFoundError(f"No document with id '{doc_id}'; GET /api/documents lists them.")
     return record
-
-
-def delete_document(assistant, settings: Settings, doc_id: str) -> DeleteResult:
-    with INDEX_LOCK:
-        record = _record(assistant, doc_id)
-        assistant.store.delete_document(doc_id)
-        path = Path(record.path)
-        in_uploads = path.resolve().is_relative_to(settings.uploads.resolve())
-        if in_uploads:
-            path.unlink(missing_ok=True)
-    return DeleteResult(id=doc_id, file_deleted=in_uploads)
 
 
 def upload_limit(settings: Settings) -> int:
@@ -157,7 +72,8 @@ def router(settings: Settings) -> APIRouter:
         assistant=Depends(get_assistant),
     ) -> list[Citation]:
         """Passages for a query, best first (each chunk whole), without composing an answer."""
-        filters = Filters(kind=kind or None, document=document or None, year_from=year_from, year_to=year_to)
+        filters = Filters.model_validate({"kind": kind or None, "document": document or None,
+                                          "year_from": year_from, "year_to": year_to})
         return assistant.search(q, filters, k)
 
     @r.get("/documents", response_model=list[DocumentInfo])
@@ -167,29 +83,40 @@ def router(settings: Settings) -> APIRouter:
 
     @r.get("/documents/{doc_id}/file", response_class=FileResponse)
     def document_file(doc_id: str, assistant=Depends(get_assistant)) -> FileResponse:
-        """The stored source file of a document (looked up by id in the index, never by a path)."""
+        """The stored source file of a document (looked up by id in the index, never by a path). PDF and text are
+        shown inline; any other type (HTML) is sent as a download, so an uploaded page never runs on this origin."""
         record = _record(assistant, doc_id)
         path = Path(record.path)
         if not path.is_file():
             raise NotFoundError(f"The source file of document '{doc_id}' ({record.source}) is no longer on disk.")
-        return FileResponse(path, filename=record.source, content_disposition_type="inline")
+        suffix = PurePosixPath(record.source).suffix.lower()
+        inline = suffix in INLINE
+        media = {".pdf": "application/pdf"}.get(suffix, "text/plain; charset=utf-8" if inline else None)
+        return FileResponse(path, filename=record.source, media_type=media,
+                            content_disposition_type="inline" if inline else "attachment")
 
-    @r.post("/documents", response_model=IngestReport, max_body_size=upload_limit(settings),
+    @r.post("/documents", response_model=UploadJob, status_code=202, max_body_size=upload_limit(settings),
             dependencies=[Depends(require_configured_key)])
     def upload(response: Response, file: UploadFile = File(description="A PDF, .txt, .md or .html file."),
-               settings: Settings = Depends(get_settings), assistant=Depends(get_assistant)) -> IngestReport:
-        """Upload one document and ingest it (needs PMG_API_KEY). The new document's id is in ``X-Document-Id``."""
+               replace: bool = Query(False, description="Replace the uploaded document of the same name."),
+               settings: Settings = Depends(get_settings), uploads=Depends(get_uploads)) -> UploadJob:
+        """Upload one document (needs PMG_API_KEY): checked at once, then ingested in the background. Answers 202
+        with the job; ``GET /api/jobs/{id}`` (also in ``Location``) tells its progress and, when done, the
+        document's id. A name uploaded before is a 409 unless ``replace=true``."""
         data = file.file.read(int(settings.max_upload_mb * MB) + 1)
-        report, doc_id = save_and_ingest(assistant, file.filename or "", data, settings)
-        if doc_id:
-            response.headers["X-Document-Id"] = doc_id
-        return report
+        job = uploads.submit(file.filename or "", data, replace=replace)
+        response.headers["Location"] = f"/api/jobs/{job.id}"
+        return job
+
+    @r.get("/jobs/{job_id}", response_model=UploadJob)
+    def job(job_id: str, uploads=Depends(get_uploads)) -> UploadJob:
+        """How far an upload is: queued, running (with progress), done (with the document id) or failed (why)."""
+        return uploads.job(job_id)
 
     @r.delete("/documents/{doc_id}", response_model=DeleteResult, dependencies=[Depends(require_configured_key)])
-    def delete(doc_id: str, assistant=Depends(get_assistant),
-               settings: Settings = Depends(get_settings)) -> DeleteResult:
+    def delete(doc_id: str, uploads=Depends(get_uploads)) -> DeleteResult:
         """Remove a document from the index (needs PMG_API_KEY); an uploaded file is deleted too."""
-        return delete_document(assistant, settings, doc_id)
+        record, file_deleted = uploads.delete(doc_id)
+        return DeleteResult(id=record.id, file_deleted=file_deleted)
 
     return r
-

@@ -16,10 +16,11 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import StreamingResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from assistant.types import Answer, Filters, Message
-from ui.api import JSON_BODY_LIMIT, MODEL_ID, UnprocessableError, get_assistant
+from assistant.errors import UnprocessableError
+from assistant.types import Answer, Filters, Message, Text, no_lone_surrogates
+from ui.deps import JSON_BODY_LIMIT, MODEL_ID, get_assistant
 
 CREATED = int(time.time())
 
@@ -27,13 +28,18 @@ CREATED = int(time.time())
 class ContentPart(BaseModel):
     model_config = ConfigDict(extra="allow")
     type: str = "text"
-    text: str | None = None
+    text: Text | None = None
 
 
 class ChatMessage(BaseModel):
     model_config = ConfigDict(extra="allow")
     role: Literal["system", "developer", "user", "assistant", "tool", "function"]
     content: str | list[ContentPart] | None = None
+
+    @field_validator("content")
+    @classmethod
+    def _valid_text(cls, content):
+        return no_lone_surrogates(content) if isinstance(content, str) else content
 
     def text(self) -> str:
         if isinstance(self.content, list):
