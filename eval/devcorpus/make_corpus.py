@@ -764,10 +764,11 @@ KIDZZZ = [
           "ongehoorzaam gedrag. Het kind leert zijn boosheid te reguleren, situaties anders te zien en "
           "andere oplossingen te kiezen dan slaan of schelden. Ouders en de leerkracht doen mee."),
     ("h", "Doelgroep"),
-    ("p", "Kinderen van 9 tot en met 12 jaar uit de bovenbouw van het basisonderwijs (groep 6, 7 en 8) bij wie "
-          "de leerkracht een verhoogde mate van externaliserend probleemgedrag ziet: vaker reactief en "
-          "proactief agressief, ongehoorzaam of liegen. Door dat stabiele patroon lopen zij meer kans op een "
-          "gedragsstoornis in de puberteit."),
+    ("p", "Leerlingen uit de bovenbouw van het basisonderwijs:"),
+    ("p", "groep 6, 7 en 8 (9 tot en met 12 jaar)."),
+    ("p", "Het gaat om kinderen bij wie de leerkracht een verhoogde mate van externaliserend probleemgedrag "
+          "ziet: vaker reactief en proactief agressief, ongehoorzaam of liegen. Door dat stabiele patroon lopen "
+          "zij meer kans op een gedragsstoornis in de puberteit."),
     ("h", "Doel"),
     ("p", "Het hoofddoel is minder agressief gedrag en meer prosociaal gedrag. Op de lange termijn moet de "
           "kans op een gedragsstoornis kleiner worden. Daarvoor werkt de training aan vier subdoelen:"),
