@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from assistant.context import MONTHS_EN, MONTHS_NL, DocContext, matches_date, time_fits, time_refs
 from assistant.keyword import KeywordIndex, terms
 from assistant.question import NOT_NAMES, Question
 
@@ -71,6 +72,7 @@ class Candidate:
     score: float = 0.0
     topical: float = 0.0  # the score before the answer-shape factors: how well it speaks of what is asked
     next: Candidate | None = None  # the following sentence of the same block, if retrieved
+    ctx: DocContext = DocContext()  # its document's title and dates, its section heading
 
 
 def block_around(text: str, start: int, end: int) -> str:
@@ -175,8 +177,6 @@ def score_candidates(q: Question, cands: list[Candidate]) -> None:
             # (examples, "wat voor X", are credited where given, not demanded: "wat voor team" asks which team)
 
 
-MONTHS_NL = "januari februari maart april mei juni juli augustus september oktober november december".split()
-MONTHS_EN = "january february march april may june july august september october november december".split()
 MONTHS = list(dict.fromkeys(MONTHS_NL + MONTHS_EN))  # either language, each name once
 SHAPE_PATTERNS = {
     "email": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
@@ -352,16 +352,16 @@ def abbreviations(names: list[str], texts: list[str]) -> dict[str, str]:
     return found
 
 
-def other_time(q: Question, sentence: str) -> bool:
-    """Whether a sentence speaks of other years than the one(s) the question asks about ("in 2022" for "in 2024")."""
-    asked = {n for n in q.salient if YEAR.match(n)}
-    said = set(re.findall(r"\b(?:19|20)\d\d\b", sentence))
-    return bool(asked and said) and not asked & said
-
-
 def fits(q: Question, c: Candidate) -> bool:
-    """Whether a candidate may answer: its paragraph names what the question insists on, at the asked time."""
-    return not missing_names(q, c.block) and not other_time(q, c.text)
+    """Whether a candidate may answer: its paragraph, its section heading or its document's title names what the
+    question insists on, and it speaks of the time asked about (said in the sentence, "dit jaar" read against its
+    document's date, or, when it names no year, its document's own year)."""
+    names = [n for n in q.salient if not YEAR.match(n)]
+    refs = time_refs(q.text)
+    meant = [r for r in refs if r.of_document]  # "volgens de brief van juli 2023": which document, not what time
+    return (not missing_names(replace(q, salient=names), c.block + " " + c.ctx.text())
+            and all(matches_date(r, c.ctx.date) for r in meant)
+            and time_fits([r for r in refs if not r.of_document], c.text, c.ctx))
 
 
 def figure_missing(q: Question, best: Candidate, fitting: list[Candidate]) -> bool:
@@ -468,6 +468,8 @@ def figure_phrase(q: Question, sentence: str) -> str | None:
                       and " ".join(before[-k:]).lower() in QUALIFIERS), None)
     if after[:1] and after[0].lower() in ("keer", "times") and "vaak" in (w.lower() for w in after[:3]):
         return " ".join([word, *after[: [w.lower() for w in after].index("vaak") + 1]])  # "drie keer minder vaak"
+    if not after:  # the figure ends its sentence ("... bedraagt 2.480.000"): the figure alone
+        return " ".join(filter(None, [qualifier, word]))
     counting = [any(counts(t, q.counted_terms) for t in terms(w)) for w in after]
     hit = next((i for i in range(min(3, len(after))) if counting[i]), None)
     if hit is None:  # up to the first word that is no modifier: "18 extra regisseurs"

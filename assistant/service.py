@@ -11,6 +11,8 @@ from functools import cached_property
 import numpy as np
 
 from assistant import answer as ex
+from assistant import lists
+from assistant.context import DocContext, is_field_line, matches_date, time_refs
 from assistant.embedding import make_embedder
 from assistant.errors import QuestionError
 from assistant.keyword import KeywordCache, KeywordIndex, keyword_dir, terms
@@ -102,12 +104,15 @@ class Assistant:
 
     def retrieve(self, query: str, filters: Filters | None = None, k: int | None = None,
                  mode: str | None = None, vector: np.ndarray | None = None,
-                 index: KeywordIndex | None = None) -> list[tuple[str, float]]:
+                 index: KeywordIndex | None = None, doc_ids: list[str] | None = None) -> list[tuple[str, float]]:
         """Chunk ids with fused scores, best first. ``vector``/``index``: the query vector and keyword index,
-        when the caller already has them."""
+        when the caller already has them; ``doc_ids``: only these documents (besides ``filters``)."""
         k = k or self.settings.top_k
         mode = mode or self.settings.retrieval_mode
         where = filter_where(filters or Filters(), self.store.documents()) if filters and not filters.is_empty() else None
+        if doc_ids:
+            only = {"doc_id": {"$in": doc_ids}}
+            where = only if where is None else {"$and": [*where.get("$and", [where]), only]}
         rankings = []
         depth = max(k * 3, 20)
         if mode in ("dense", "hybrid"):
@@ -136,6 +141,7 @@ class Assistant:
         top = hits[0][1] if hits else 1.0
         prior = {i: s / top for i, s in hits}
         sentences = sorted(self.store.sentences_of(chunks), key=lambda s: (s.chunk_id, s.start))
+        docs = self._doc_map()
         cands, prev = [], None
         name_terms = set(terms(" ".join(q.salient)))
         # an abbreviation the question uses is said by its long form ("PGA": "persoonsgerichte aanpak")
@@ -143,6 +149,9 @@ class Assistant:
         shape_terms = set(terms(" ".join(shape_words(q.text))))
         for s in sentences:
             chunk = chunks[s.chunk_id]
+            doc = docs.get(chunk.doc_id)
+            ctx = DocContext(doc.title if doc else "", chunk.section, doc.date if doc else None,
+                             getattr(doc, "peildatum", None))
             block = ex.block_around(chunk.text, s.start, s.start + len(s.text))
             same_block = bool(cands) and cands[-1].chunk_id == s.chunk_id and cands[-1].block == block
             context = prev.text if same_block else ""
@@ -152,10 +161,10 @@ class Assistant:
             if not same_block or ex.ADDITION.match(s.text):  # "Daarnaast ...": another point
                 before: set[str] = set()
             if not same_block:
-                block_terms = set(terms(block))
+                block_terms = set(terms(block + " " + ctx.text()))  # a name in the title or heading counts here too
                 names_here = name_terms & block_terms
                 names_here |= {t for short, long in aliases if long <= block_terms for t in short}
-            own = set(terms(s.text + " " + (chunk.section or ""))) | names_here
+            own = set(terms(s.text + " " + ctx.text())) | names_here
             own |= {t for short, long in aliases if long <= own for t in short}
             if shape_terms and ex.has_shape(q, s.text):
                 own |= shape_terms  # "e-mailadres" is answered by an address, "wanneer" by a date
@@ -165,11 +174,16 @@ class Assistant:
                 sentence_id=s.id, chunk_id=s.chunk_id, text=s.text, page=s.page, start=s.start,
                 end=s.start + len(s.text), context=context, context_start=prev.start if same_block else s.start,
                 block=block, dense=float(np.dot(qvec, s.vector)), lexical=lexical, retrieval=prior.get(s.chunk_id, 0.0),
+                ctx=ctx,
             ))
             prev = s
             if same_block:
                 cands[-2].next = cands[-1]
         ex.score_candidates(q, cands)
+        for c in cands:
+            # "Den Haag, 7 juli 2023", "Vergaderjaar 2022–2023": a line of metadata answers only what it gives
+            if is_field_line(c.text) and not (q.shape and ex.has_shape(q, c.text)):
+                c.score *= ex.NO_FIGURE_FACTOR ** 2
         return sorted(cands, key=lambda c: -c.score)
 
     def ask(self, question: str, history: list[Message] | None = None, filters: Filters | None = None) -> Answer:
@@ -224,7 +238,10 @@ class Assistant:
         t1 = time.perf_counter()
         qvec = vector if vector is not None else self.embedder.encode([q.query], is_query=True)[0]
         t2 = time.perf_counter()
-        hits = self.retrieve(q.query, filters, vector=qvec, index=index)
+        # "volgens de brief van juli 2023": retrieval among the documents of that date, when there are any
+        meant = [r for r in time_refs(q.text) if r.of_document]
+        dated = [d.id for d in self.store.documents(cached=True) if any(matches_date(r, d.date) for r in meant)]
+        hits = self.retrieve(q.query, filters, vector=qvec, index=index, doc_ids=dated or None)
         chunks = self.store.get_chunks([i for i, _ in hits])
         q.aliases = ex.abbreviations(q.salient, [c.text for c in chunks.values()])
         t3 = time.perf_counter()
@@ -358,6 +375,18 @@ class Assistant:
                 citations.append(cited)
             else:  # its quote (with the sentence before or after it) holds an earlier one: one longer quote, not two
                 citations[held] = cited.model_copy(update={"n": citations[held].n, "score": citations[held].score})
+        chunk = chunks[best.chunk_id]
+        gathered = lists.gather(chunk.text, chunk.spans, best.start, best.end) if q.kind == "list" else None
+        if gathered:  # an announced list with its items ("... vier subdoelen:" and its bullets): quoted whole
+            lo, hi, items = gathered
+            page = next((p for s, _, p in chunk.spans if s >= lo), best.page)
+            first = self.citation(1, chunk, docs[chunk.doc_id], chunk.text[lo:hi], page, best.score)
+            rest = [c for c in citations[1:] if not (c.chunk_id == chunk.id and c.quote in first.quote)]
+            citations = [first] + [c.model_copy(update={"n": n}) for n, c in enumerate(rest, start=2)]
+            lead = "; ".join(items) + " [1]"
+            quotes = "\n".join(f"> “{c.quote}” [{c.n}]" for c in citations)
+            return Answer(question=q.text, answer=f"{lead}\n\n{quotes}", answered=True, lead=lead,
+                          citations=citations, query=q.query, evidence=best.score)
         # the direct answer comes from the quoted sentence that says most of what was asked: with "Komen er
         # binnenkort nog gemeenten bij?" the quote "... nu in drie gemeenten ingezet. Twee andere gemeenten gaan er
         # binnenkort mee starten." answers "Twee andere gemeenten"

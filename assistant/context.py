@@ -1,0 +1,144 @@
+"""What a sentence means beyond its own words: the document it stands in (title, date, peildatum) and its section,
+and the time words it uses ("dit jaar", "vorig jaar") read against its document's date; and the times a question
+names, some of which point at a document ("volgens de brief van juli 2023", "the June 2025 letter").
+
+A subject named in a document's title or a section's heading counts for every sentence under it; a year or month
+the question names is met by the sentence, or by the document's own date. These are the general forms of what one
+report happened to say in every sentence (it repeated "AJB" and "2023" where other documents say them once).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS_NL = "januari februari maart april mei juni juli augustus september oktober november december".split()
+MONTHS_EN = "january february march april may june july august september october november december".split()
+MONTH_NUMBER = {m: i + 1 for names in (MONTHS_NL, MONTHS_EN) for i, m in enumerate(names)} | {
+    "sept": 9, "okt": 10, "oct": 10, "jan": 1, "feb": 2, "mrt": 3, "apr": 4, "aug": 8, "nov": 11, "dec": 12}
+_MONTH = "(?:" + "|".join(sorted(MONTH_NUMBER, key=len, reverse=True)) + ")"
+YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
+# a time the question names: "7 juli 2023", "juli 2023", "July 2022", "2023"
+TIME = re.compile(rf"\b(?:(\d{{1,2}})\s+)?(?:({_MONTH})\.?\s+)?((?:19|20)\d\d)\b", re.I)
+# the words by which a question means a document ("de brief van juli 2023", "the June 2025 letter", "de
+# Kamerbrief uit 2022", "het nieuwsbericht van 4 april 2024")
+DOCUMENT_WORDS = (r"(?:kamer)?brief|letter|bericht|nieuwsbericht|news\s+item|rapportage|report|monitor|factsheet|"
+                  r"plan|uitvoeringsplan|document|publicatie|publication|stuk|kamerstuk")
+OF_DOCUMENT_BEFORE = re.compile(rf"\b(?:{DOCUMENT_WORDS})\s+(?:van|uit|from|of|dated|d\.d\.)\s*$", re.I)
+OF_DOCUMENT_AFTER = re.compile(rf"^\s*(?:{DOCUMENT_WORDS})\b", re.I)
+# relative years, read against the document's date
+RELATIVE_YEARS = [(re.compile(p, re.I), shift) for p, shift in (
+    (r"\b(dit|het huidige|this|the current)\s+jaar\b|\bthis\s+year\b|\bdit\s+kalenderjaar\b", 0),
+    (r"\b(vorig|afgelopen|verleden)\s+jaar\b|\blast\s+year\b|\bhet\s+jaar\s+daarvoor\b", -1),
+    (r"\b(volgend|komend)\s+jaar\b|\bnext\s+year\b", 1),
+)]
+# a line that is only where and when, or a letterhead field: no answer to anything but "when"
+FIELD_LINE = re.compile(r"^\s*(datum|date|onderwerp|subject|kenmerk|ons\s+kenmerk|uw\s+kenmerk|vergaderjaar|"
+                        r"retouradres|nr\.?|nummer|bijlage\(n\)|bijlagen?|pagina|page)\b", re.I)
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """A time a question names; ``of_document``: it says which document is meant (its date)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    of_document: bool = False
+    start: int = 0
+    end: int = 0
+
+
+def time_refs(question: str) -> list[TimeRef]:
+    refs = []
+    for m in TIME.finditer(question):
+        day, month, year = m.group(1), m.group(2), int(m.group(3))
+        before, after = question[: m.start()], question[m.end():]
+        of_doc = bool(OF_DOCUMENT_BEFORE.search(before) or OF_DOCUMENT_AFTER.match(after)
+                      or re.search(rf"\b(?:{DOCUMENT_WORDS})\s+(?:van|uit|of|from)\s+(?:\d{{1,2}}\s+)?$", before, re.I))
+        refs.append(TimeRef(year, MONTH_NUMBER.get((month or "").lower().rstrip(".")), int(day) if day and month else None,
+                            of_doc, m.start(), m.end()))
+    return refs
+
+
+def parse_iso(date: str | None) -> tuple[int | None, int | None, int | None]:
+    m = re.fullmatch(r"((?:19|20)\d\d)(?:-(\d\d))?(?:-(\d\d))?", date or "")
+    if not m:
+        return None, None, None
+    return int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None
+
+
+def matches_date(ref: TimeRef, date: str | None) -> bool:
+    """Whether a document of ``date`` (ISO) is of the time ``ref`` names (as precisely as both say)."""
+    year, month, day = parse_iso(date)
+    if year != ref.year:
+        return False
+    if ref.month and month and ref.month != month:
+        return False
+    return not (ref.day and day and ref.day != day)
+
+
+def date_phrases(date: str | None) -> list[str]:
+    """How a document's ISO date is written in text: "juni 2024", "june 2024", "7 juli 2023", "2023"."""
+    year, month, day = parse_iso(date)
+    if year is None:
+        return []
+    phrases = [str(year)]
+    if month:
+        for names in (MONTHS_NL, MONTHS_EN):
+            phrases.append(f"{names[month - 1]} {year}")
+            if day:
+                phrases.append(f"{day} {names[month - 1]} {year}")
+    return phrases
+
+
+def years_said(sentence: str, doc_date: str | None) -> set[int]:
+    """The years a sentence speaks of: those it writes, and "dit jaar", "vorig jaar", "volgend jaar" read against its
+    document's date."""
+    years = {int(y) for y in YEAR_WORD.findall(sentence)}
+    doc_year = parse_iso(doc_date)[0]
+    if doc_year:
+        years |= {doc_year + shift for pattern, shift in RELATIVE_YEARS if pattern.search(sentence)}
+    return years
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What stands over a sentence: its document's title and dates, and its section heading."""
+
+    title: str = ""
+    section: str | None = None
+    date: str | None = None
+    peildatum: str | None = None
+
+    def text(self) -> str:
+        """Title, heading and the ways its date is written, for matching names and years the question insists on."""
+        return " ".join([self.title, self.section or "", *date_phrases(self.date), *date_phrases(self.peildatum)])
+
+    def year(self) -> int | None:
+        return parse_iso(self.date)[0]
+
+
+def time_fits(refs: list[TimeRef], sentence: str, ctx: DocContext) -> bool:
+    """A question's times are met by a sentence: each year it names is one the sentence speaks of, or, when the
+    sentence names no year at all, its document's (or its peildatum's) year. A sentence of other years does not."""
+    asked = {r.year for r in refs}
+    if not asked:
+        return True
+    said = years_said(sentence, ctx.date)
+    if said:
+        return bool(asked & said)
+    own = {y for y in (ctx.year(), parse_iso(ctx.peildatum)[0]) if y}
+    return bool(asked & own) or not own
+
+
+def is_field_line(sentence: str) -> bool:
+    """A dateline, a letterhead field or a reference line ("Den Haag, 7 juli 2023", "Vergaderjaar 2022–2023",
+    "Datum 4 april 2024", "Onderwerp ..."): metadata standing in the text, which answers only "when"."""
+    text = sentence.strip()
+    if FIELD_LINE.match(text):
+        return True
+    rest = TIME.sub(" ", text)
+    rest = re.sub(r"\b\d{1,2}[-/]\d{1,2}[-/](?:19|20)?\d\d\b|\d{1,2}:\d\d(\s*uur)?|[|,–\-—:]", " ", rest)
+    words = re.findall(r"[^\W\d_]+", rest)
+    return len(words) <= 2 and len(text) < 60 and bool(YEAR_WORD.search(text) or re.search(r"\d", text))
