@@ -38,7 +38,8 @@ _TIME = re.compile(r",?\s*(?:om\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:uur|u\.?|h))?\s*$",
 _WEEKDAY = re.compile(r"^(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|"
                       r"thursday|friday|saturday|sunday),?\s+", re.I)
 _FIELD = re.compile(r"^(?:datum|date|dagtekening|publicatiedatum|datum publicatie|gepubliceerd(?: op)?|"
-                    r"published(?: on)?|verschenen(?: op)?)\s*:?\s+(?P<date>.+)$", re.I)
+                    r"published(?: on)?|verschenen(?: op)?|(?:laatst )?(?:bijgewerkt|gewijzigd)(?: op)?|geactualiseerd(?: op)?|"
+                    r"(?:vastgesteld|goedgekeurd)\b[^.,;]{0,80}?\bop)\s*:?\s+(?P<date>.+)$", re.I)
 _LABEL = re.compile(r"^(?:nieuwsbericht|nieuws|persbericht|news(?: item)?|press release)\s*[|:·•–—-]\s*", re.I)
 _PLACE = re.compile(r"^(?P<place>(?:'s-)?[A-Z][\w'’.-]*(?:[ -][\w'’.-]+){0,3}),\s+(?P<date>.+)$")
 _PEIL = re.compile(r"\b(?:peildatum|standdatum|stand(?: van zaken)? per|cijfers tot en met)\b\s*:?\s*", re.I)
@@ -81,13 +82,20 @@ def parse_date(text: str) -> str | None:
 
 
 def date_form(line: str) -> Found | None:
-    """Does this line state a date of one of the forms above? Which, and the date."""
+    """Does this line state a date of one of the forms above? Which, and the date.
+
+    A line of parts ("Interventiebeschrijving | bijgewerkt 17-06-2020") is read part by part."""
     line = " ".join(line.removeprefix("# ").split())
-    if len(line) > MAX_LINE or not YEAR.search(line) or _PEIL.search(line):
+    if len(line) > 2 * MAX_LINE or not YEAR.search(line) or _PEIL.search(line):
         return None
-    if match := _FIELD.match(line):
+    if " | " in line and not _LABEL.match(line):
+        found = [f for f in map(date_form, line.split(" | ")) if f]
+        return min(found, key=lambda f: FORMS.index(f.form)) if found else None
+    if match := _FIELD.match(line):  # a field may be long: "Vastgesteld door het college ... op 12 december 2023"
         value = parse_date(match.group("date"))
         return Found(value, "field", line) if value else None
+    if len(line) > MAX_LINE:
+        return None
     if (match := _PLACE.match(line)) and not _LABEL.match(line):
         value = parse_date(match.group("date"))
         if value and not parse_date(match.group("place")):  # "23 November 2023, 14:20" is no place
@@ -105,20 +113,29 @@ def find_date(head: list[str], colophon: list[str]) -> Found | None:
 
 
 def find_peildatum(text: str) -> Found | None:
-    """"Peildatum: 1 oktober 2024", "peildatum 1 maart 2024", "stand per 1 maart 2024": the first one stated."""
+    """The document's own peildatum: "Peildatum: 1 oktober 2024" on a line of its own, or in a sentence about this
+    document ("De cijfers in deze rapportage geven de stand per 1 maart 2024"). A sentence that names another
+    document's peildatum ("De tweede monitor, met gegevens tot de peildatum van 1 oktober 2024, ...") is not it."""
     from dateparser.search import search_dates
 
     for match in _PEIL.finditer(text):
-        window = text[match.end() : match.end() + 40]
-        window = re.split(r"[;()\n]", window)[0]
+        start = max(text.rfind(c, 0, match.start()) for c in ".!?\n") + 1
+        ends = [i for i in (text.find(c, match.end()) for c in "!?\n") if i >= 0] + [len(text)]
+        sentence = text[start : min(ends)].strip()
+        if len(sentence) > MAX_LINE and not _ITSELF.search(sentence):
+            continue
+        window = re.split(r"[;()\n]", text[match.end() : match.end() + 40])[0]
         if not YEAR.search(window):
             continue
-        hits = search_dates(window, languages=LANGUAGES, settings=_SETTINGS) or []
-        for phrase, _ in hits:
+        for phrase, _ in search_dates(window, languages=LANGUAGES, settings=_SETTINGS) or []:
             value = parse_date(phrase)
             if value:
-                return Found(value, "peildatum", text[match.start() : match.end() + len(phrase)].strip())
+                return Found(value, "peildatum", sentence)
     return None
+
+
+_ITSELF = re.compile(r"\b(?:deze|dit)\s+(?:\w+\s+)?(?:rapportage|rapport|monitor|overzicht|brief|document|publicatie|"
+                     r"factsheet|plan|uitgave|tabel|cijfers)\b", re.I)
 
 
 def is_date_line(line: str) -> bool:

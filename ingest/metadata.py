@@ -32,6 +32,11 @@ _LETTERHEAD = re.compile(
     r"(?:t|f|m|tel\.?|fax)\s*:?\s*[+0(]\d|www\.|https?://|nieuwsbericht$|persbericht$)", re.I)
 # an address line: "2511 DP Den Haag", "2500 EA DEN HAAG" (not "2024 EN VERDER": EN, OF, IN, OP are words)
 _POSTCODE = re.compile(r"^[1-9]\d{3} ?(?!EN\b|OF\b|IN\b|OP\b)[A-Z]{2}\s+(?:[A-Z]|'s)")
+_CLOSING = re.compile(r"^(?:geachte|beste)\b.{0,60},$|^(?:met vriendelijke groet|hoogachtend|namens (?:deze|het college))\b"
+                      r"|^de (?:minister|staatssecretaris|ministers)\b.{0,80},", re.I)
+_SIGNATURE = re.compile(r"^(?:[A-Z]\.){1,4}\s*(?:(?:van|de|der|den|ter|ten|in 't|van der|van den)\s+)*[A-Z][\w'’-]+$")
+_CODE = re.compile(r"^(?=[^a-z]*\d)[\w/.-]+$|^[\W\d_]+$")  # "4087215", "2023Z21490", "1": a reference or a number
+_FURNITURE = re.compile(r"\s\|\s*\d{1,3}$")  # "Monitor Preventie met Gezag 2024 | 1": a running footer
 _STREET = re.compile(r"^[A-Z][\w'-]*(?:straat|weg|laan|plein|markt|gracht|kade|singel|dijk|park|hof)\s+\d+\w?\b")
 
 
@@ -43,6 +48,10 @@ def is_metadata_line(text: str) -> bool:
     if not line or len(line) > 120:
         return False
     if _FIELDS.match(line) or _LETTERHEAD.match(line) or _STREET.match(line) or "@" in line:
+        return True
+    if _CODE.match(line) or _CLOSING.match(line) or _SIGNATURE.match(line) or _FURNITURE.search(line):
+        return True
+    if re.search(r"\bpostbus \d+", line, re.I) and len(line) <= 100:
         return True
     if _POSTCODE.match(line) and len(line) <= 60:
         return True
@@ -64,7 +73,7 @@ _FACTSHEET_HEADINGS = {"doelgroep", "doel", "doelen", "aanpak", "onderbouwing", 
 _NAMED = [  # a kind named in the title or a heading, and the phrase by which a document names itself
     ("factsheet", re.compile(r"\bfactsheet\b", re.I), None),
     ("monitor", re.compile(r"\bmonitor\b", re.I), re.compile(r"\bdeze monitor\b", re.I)),
-    ("voortgangsrapportage", re.compile(r"\bvoortgangs(?:rapportage|rapport|verslag|brief)|\bprogress report\b", re.I),
+    ("voortgangsrapportage", re.compile(r"\bvoortgang(?:s(?:rapportage|rapport|verslag|brief))?\b|\bprogress report\b", re.I),
      re.compile(r"\b(?:deze (?:\w+ )?voortgangsrapportage|dit (?:\w+ )?voortgangsrapport)\b", re.I)),
     ("gemeentelijk-plan", re.compile(r"\b(?:uitvoeringsplan|plan van aanpak|actieplan|lokaal plan)\b", re.I),
      re.compile(r"\b(?:dit|ons) (?:uitvoeringsplan|plan van aanpak|actieplan)\b", re.I)),
@@ -94,12 +103,15 @@ def _dossier(text: str) -> str:
     return f"{digits[:2]} {digits[2:]}"  # "28741" and "28 741" are the same dossier: written as Parliament does
 
 
-def detect_kind(title: str | None, head: list[str], headings: list[str], text: str, news_dateline: bool) -> str | None:
-    """The kind the document shows itself to be, or None when it does not show it (never a guess)."""
+def detect_kind(title: str | None, head: list[str], headings: list[str], text: str, dateline: str | None) -> str | None:
+    """The kind the document shows itself to be, or None when it does not show it (never a guess).
+
+    ``dateline``: "strong" for a news dateline with a time of day, "weak" for a date alone near the top of a short
+    text that is no letter (see ``_news_dateline``). Strong signals go first, then the kind a title names."""
     head_text = "\n".join(head)
     if _ADDRESSED.search(head_text) or any(_LETTER_OF.match(line) for line in head) or kamerstuk(head)[0]:
         return "kamerbrief"
-    if any(_NEWS.match(line) for line in head) or news_dateline:
+    if any(_NEWS.match(line) for line in head) or dateline == "strong":
         return "nieuwsbericht"
     for kind, named, _ in _NAMED:
         if title and named.search(title) and _fits(kind, head_text):
@@ -107,6 +119,8 @@ def detect_kind(title: str | None, head: list[str], headings: list[str], text: s
     found = {h.lower().rstrip(":").strip() for h in headings if len(h.split()) <= 3}
     if len(found & _FACTSHEET_HEADINGS) >= 3:
         return "factsheet"
+    if dateline == "weak":
+        return "nieuwsbericht"
     short = [h for h in headings if len(h.split()) <= 8]
     for kind, named, itself in _NAMED:
         if (any(named.search(h) for h in short) or (itself and itself.search(text))) and _fits(kind, head_text):
@@ -120,25 +134,63 @@ def _fits(kind: str, head_text: str) -> bool:
 
 # --- title --------------------------------------------------------------------------------------------------
 
-_SUBJECT = re.compile(r"^(?:onderwerp|betreft)\s*:?\s+(?P<title>\S.*)$", re.I)
+_SUBJECT = re.compile(r"^(?:onderwerp|betreft)\s*:?\s+(?P<title>\S.*?)"
+                      r"(?:\s+(?:ons |uw )?(?:kenmerk|datum|bijlagen?|referentie)\b.*)?$", re.I)
+_SEPARATOR = re.compile(r"\s+[|–—]\s+|\s+-\s+")  # "Title | Site", "Title - Site"
+# names a scanner or an editor gives a file ("Scan 2024-02-16 0931", "img_0012"): not the document's title
+_GENERATED = re.compile(r"^(?:scan(?:ned)?|img|image|dsc|document|doc|naamloos|untitled)\b[\W\d_]*$", re.I)
+_MINOR = {"van", "de", "het", "en", "voor", "der", "een", "op", "in", "met", "over", "tot", "aan", "te", "om", "bij"}
 
 
-def find_title(given: str | None, head: list[str], headings: list[str], kind: str | None) -> str | None:
-    """A kamerbrief's "Onderwerp" line; else the title the file gives (PDF metadata, Markdown/HTML title) or the
-    first heading, whichever is not a date, letterhead or field line."""
-    if kind == "kamerbrief":
-        subject = next((m.group("title") for line in head if (m := _SUBJECT.match(line))), None)
-        if subject:
-            return subject.strip()
-    for candidate in [given, *headings]:
-        if candidate and _usable_title(candidate):
-            return " ".join(candidate.split())
+def find_title(given: str | None, head: list[str], headings: list[str]) -> str | None:
+    """A letter's "Onderwerp" line; a printed Kamerstuk's "BRIEF VAN ..." with its dossier's name; else the
+    document's main heading, preferred to the title the file gives (PDF metadata, HTML <title>) where the two
+    overlap ("Factsheet Alles Kidzzz" / "Alles Kidzzz", "X | Rijksoverheid.nl" / "X"); never a date, letterhead
+    or field line."""
+    subject = next((m.group("title") for line in head if (m := _SUBJECT.match(line))), None)
+    if subject:
+        return subject[:1].upper() + subject[1:]
+    if letter := _kamerstuk_title(head):
+        return letter
+    usable = [h for h in headings[: dates.HEAD_BLOCKS] if _usable_title(h)]
+    if given and _usable_title(given):
+        own = _SEPARATOR.split(given)[0]  # "X | Rijksoverheid.nl": the site's name goes
+        heading = next((h for h in usable if _overlap(own, h)), None)
+        return " ".join((heading or own).split())
+    return " ".join(usable[0].split()) if usable else None
+
+
+def _overlap(title: str, heading: str) -> bool:
+    """The heading says what the title says, maybe more ("X" / "X: more"), maybe less ("Factsheet X" / "X")."""
+    a, b = title.lower().strip(), heading.lower().strip()
+    return len(min(a, b, key=len)) >= 8 and (a.startswith(b) or b.startswith(a) or a.endswith(b))
+
+
+def _kamerstuk_title(head: list[str]) -> str | None:
+    """"BRIEF VAN DE MINISTERS VAN ... / RECHTSBESCHERMING" (printed over lines) in title case, with the dossier's
+    name: "Brief van de Ministers van Justitie en Veiligheid en voor Rechtsbescherming (Jeugdcriminaliteit)"."""
+    for i, line in enumerate(head):
+        if _LETTER_OF.match(line):
+            words = re.sub(r"^nr\.\s*\d+\s+", "", line, flags=re.I).split()
+            for more in head[i + 1 : i + 3]:
+                if more.isupper() and not is_metadata_line(more):
+                    words += more.split()  # the capitals go on over the next line
+                else:
+                    break
+            text = " ".join(w.lower() if w.lower() in _MINOR else w.capitalize() for w in words)
+            name = next((m.group("name") for h in head if (m := _DOSSIER_NAME.match(h))), None)
+            text = text[:1].upper() + text[1:]
+            return f"{text} ({name})" if name else text
     return None
+
+
+_DOSSIER_NAME = re.compile(r"^\d{2} ?\d{3}(?:-[A-Z]{1,3})?\s+(?P<name>[A-Z][^\d,]{2,80})$")
 
 
 def _usable_title(text: str) -> bool:
     letters = sum(c.isalpha() for c in text)
-    return letters >= 3 and len(text) <= 250 and not is_metadata_line(text) and not _FOOTNOTE.match(text)
+    return (letters >= 3 and len(text) <= 250 and not is_metadata_line(text) and not _FOOTNOTE.match(text)
+            and not _GENERATED.match(text.strip()))
 
 
 # --- languages ----------------------------------------------------------------------------------------------
@@ -216,21 +268,34 @@ def describe(pages, given_title: str | None, file_date: str | None) -> DocumentM
     headings = [b.removeprefix("# ").strip() for b in blocks if is_heading(b)]
     found = dates.find_date(head, [b.removeprefix("# ") for b in colophon(blocks)])
     peil = dates.find_peildatum("\n".join(blocks))
-    # a news dateline: a date with a time of day, or a full date alone among the first blocks of a short text
-    # (a news item is short; a long report with a date on its cover is not news)
-    news_dateline = bool(found and found.form == "dateline" and (
-        re.search(r"\d[:.]\d{2}\s*uur", found.line)
-        or (found.line in head[:4] and sum(len(b.split()) for b in blocks) < 1500)))
-    kind = detect_kind(given_title, head, headings, "\n".join(blocks[: dates.HEAD_BLOCKS * 2]), news_dateline)
+    title = find_title(given_title, head, headings)
+    kind = detect_kind(title, head, headings, "\n".join(blocks[: dates.HEAD_BLOCKS * 2]),
+                       _news_dateline(found, head, blocks))
     dossier, number = kamerstuk(head)
-    meta = DocumentMetadata(
-        title=find_title(given_title, head, headings, kind), kind=kind, peildatum=peil.value if peil else None,
-        dossier=dossier, number=number, languages=detect_languages(blocks))
+    meta = DocumentMetadata(title=title, kind=kind, peildatum=peil.value if peil else None, dossier=dossier,
+                            number=number, languages=detect_languages(blocks))
     if found:
         meta.date, meta.date_source = found.value, "text"
     elif file_date:
         meta.date, meta.date_source = file_date, "pdf"
     return meta
+
+
+_LETTER_SIGNS = re.compile(r"^(?:geachte|beste|aan de\b|onderwerp\b|betreft\b)", re.I)
+
+
+def _news_dateline(found: dates.Found | None, head: list[str], blocks: list[str]) -> str | None:
+    """"strong" for a date with a time of day ("23 november 2023, 14:20 uur"); "weak" for a full date (alone, or
+    after a place: "Den Haag, 05-09-2022") among the first blocks of a short text that is not a letter (a news item
+    is short; a report with a date on its cover is long; a letter has an addressee); else None."""
+    if not found or found.form not in ("dateline", "place") or len(found.value) != 10:
+        return None
+    if re.search(r"\d[:.]\d{2}\s*uur", found.line):
+        return "strong"
+    if (found.line in head[:4] and sum(len(b.split()) for b in blocks) < 1500
+            and not any(_LETTER_SIGNS.match(line) for line in head)):
+        return "weak"
+    return None
 
 
 def resolve(meta: DocumentMetadata, entry: dict, path: Path, kind_hint: str | None) -> DocumentMetadata:

@@ -95,7 +95,8 @@ def prepare(path: Path, data: bytes, entry: dict, doc_id: str, settings: Setting
         pages=len(numbered) or None,
         ocr_pages=[p.number for p in loaded.pages if p.ocr and p.number is not None],
     )
-    chunks = chunk_pages(doc_id, loaded.pages, settings.chunk_chars)
+    chunks = chunk_pages(doc_id, loaded.pages, settings.chunk_chars,
+                         marked_headings=loaded.format in ("markdown", "html", "docx"))
     if not chunks:
         raise LoadError(f"{path.name}: no text to index after cleaning")
     return Prepared(record, chunks, loaded.warnings)

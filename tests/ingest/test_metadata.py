@@ -182,3 +182,43 @@ def test_letterhead_and_fields_are_no_section_but_stay_searchable(tmp_path):
     text = "\n".join(c.text for c in prepared.chunks)
     assert "Datum 7 juli 2023" in text and "Onderwerp Voortgang Preventie met Gezag" in text
     assert "Datum 7 juli 2023 Onderwerp" not in text  # each metadata line is a block of its own
+
+
+# --- forms met in the development corpus (eval/devcorpus on branch devcorpus) -------------------------------
+
+
+def test_a_peildatum_cited_from_another_document_is_not_this_ones(tmp_path):
+    path = text_file(tmp_path, "brief.txt", "Stand van zaken\n\nDen Haag, 19 juni 2025\n\nDe tweede monitor, met "
+                     "gegevens tot de peildatum van 1 oktober 2024, laat zien dat 9.470 jongeren zijn bereikt.\n")
+    record = record_of(path).record
+    assert (record.date, record.peildatum) == ("2025-06-19", None)
+
+
+def test_updated_and_adopted_fields_date_a_document_over_other_dates(tmp_path):
+    page = text_file(tmp_path, "ajb.html", "<html><head><title>Alleen jij bepaalt wie je bent | Databank Effectieve "
+                     "Jeugdinterventies</title></head><body><p>Databank Effectieve Jeugdinterventies</p>"
+                     "<h1>Alleen jij bepaalt wie je bent (AJB)</h1><p>Interventiebeschrijving | bijgewerkt 17-06-2020</p>"
+                     "<h2>Doelgroep</h2><p>Jongeren van 12 tot en met 18 jaar.</p><dl><dt>Datum erkenning</dt>"
+                     "<dd>13-03-2019</dd></dl></body></html>")
+    record = record_of(page).record
+    assert (record.date, record.title) == ("2020-06-17", "Alleen jij bepaalt wie je bent (AJB)")  # no site name
+    plan = text_file(tmp_path, "plan.md", "# Uitvoeringsplan Zaanstad 2024-2025\n\nGemeente Zaanstad\n\nVastgesteld door "
+                     "het college van burgemeester en wethouders op 12 december 2023\n\n# 1. Aanleiding\n\nTekst.\n")
+    assert record_of(plan).record.date == "2023-12-12"
+
+
+def test_printed_kamerstuk_title_and_a_scanner_name_is_no_title(tmp_path):
+    path = text_file(tmp_path, "kst.txt", "Tweede Kamer der Staten-Generaal\n\nVergaderjaar 2022–2023\n\n28 741 "
+                     "Jeugdcriminaliteit\n\nNr. 106\n\nBRIEF VAN DE MINISTERS VAN JUSTITIE EN VEILIGHEID EN VOOR\n\n"
+                     "RECHTSBESCHERMING\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+                     "Den Haag, 7 juli 2023\n\nVorig jaar hebben wij uw Kamer geschreven.\n\n1. Inleiding\n\nTekst.\n")
+    prepared = record_of(path)
+    assert prepared.record.title == ("Brief van de Ministers van Justitie en Veiligheid en voor Rechtsbescherming "
+                                     "(Jeugdcriminaliteit)")
+    assert {c.section for c in prepared.chunks} == {None, "1. Inleiding"}  # no "RECHTSBESCHERMING" section
+    scan = make_pdf(tmp_path / "scan.pdf", [["Gemeente Schiedam", "Schiedam, 14 februari 2024",
+                                             "Onderwerp: raadsinformatiebrief voortgang Nieuwland Kenmerk: 2024-0213",
+                                             "Geachte raadsleden,", "Met deze brief informeren wij u."]],
+                    title="Scan 2024-02-16 0931")
+    record = record_of(scan).record
+    assert (record.title, record.kind) == ("Raadsinformatiebrief voortgang Nieuwland", "voortgangsrapportage")
