@@ -227,7 +227,7 @@ def build_ui(assistant, settings: Settings) -> gr.Blocks:
             refresh = gr.Button("Vernieuwen")
             if settings.api_key:
                 upload = gr.File(label="Document uploaden (PDF, .txt, .md of .html)", type="filepath",
-                                 file_types=[".pdf", ".txt", ".md", ".markdown", ".html", ".htm"])
+                                 file_types=[".pdf", ".docx", ".txt", ".md", ".markdown", ".html", ".htm"])
                 upload_btn = gr.Button("Uploaden en indexeren", variant="primary")
                 upload_result = gr.Markdown()
                 with gr.Row():

@@ -72,7 +72,7 @@ def check_upload(name: str, data: bytes, settings: Settings) -> str:
     if suffix == ".pdf":
         if not data.startswith(b"%PDF-"):
             raise UnprocessableError(f"{shown}: does not look like a PDF (it does not start with %PDF-).")
-    else:
+    elif suffix != ".docx":  # a .docx is a zip: its loader checks it
         try:
             decode_text(data, shown)
         except LoadError as exc:
@@ -107,7 +107,7 @@ def save_and_ingest(assistant, name: str, data: bytes, settings: Settings) -> tu
                 backup.replace(target)
             raise
         backup.unlink(missing_ok=True)
-    doc_id = next((d.id for d in assistant.store.documents() if d.path == str(target.resolve())), None)
+    doc_id = next((d.id for d in assistant.store.documents() if d.path == str(target.resolve())), None) or next((d.duplicate_of for d in report.duplicates), None)  # same bytes as a document already indexed
     return report, doc_id
 
 
