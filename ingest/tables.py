@@ -62,14 +62,20 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
+# Rules a page must draw before pdfplumber looks at it. The smallest ruled table (2 x 2 cells) takes four
+# rectangles or six lines; a letterhead rule or a footnote separator is one or two (they cost pdfplumber's layout
+# pass, ~0.1 s a page, for nothing), and a table with horizontal rules only is not found by pdfplumber anyway.
+MIN_RULES = 4
+
+
 def has_rules(page) -> bool:
-    """Does this pypdf page draw rectangles or lines? A cheap scan of its content stream, no layout."""
+    """Does this pypdf page draw enough rectangles or lines for a table? A scan of its content stream, no layout."""
     try:
         contents = page.get_contents()
         data = contents.get_data() if contents is not None else b""
     except Exception:
         return False
-    return bool(_RULES.search(data))
+    return len(_RULES.findall(data)) >= MIN_RULES
 
 
 def find_tables(data: bytes, reader) -> dict[int, list[Table]]:
