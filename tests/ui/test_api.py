@@ -213,7 +213,7 @@ def test_upload_search_delete(keyed, ui_index):
 
 
 @pytest.mark.parametrize("name, data, status, message", [
-    ("tool.exe", b"MZ\x90\x00", 422, "tool.exe: unsupported file type '.exe'; upload one of .htm, .html, "
+    ("tool.exe", b"MZ\x90\x00", 422, "tool.exe: unsupported file type '.exe'; upload one of .docx, .htm, .html, "
                                      ".markdown, .md, .pdf, .txt."),
     ("noext", b"text", 422, "noext: unsupported file type '(none)'; upload one of .htm, .html, .markdown, .md, "
                             ".pdf, .txt."),
