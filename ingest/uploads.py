@@ -231,6 +231,10 @@ class Uploads:
                                 on_progress=lambda done, total: self._update(job_id, progress=0.05 + 0.9 * done / total))
                 if report.errors:
                     raise UnprocessableError("; ".join(e.error for e in report.errors))
+                if report.duplicates:  # the same bytes are indexed already, under another name: that document
+                    entry = entry | {"doc_id": report.duplicates[0].duplicate_of}
+                    if not (old and Path(old) == new):
+                        _remove(new, self.folder)
             if old and Path(old) != new:
                 _remove(Path(old), self.folder)
             self._update(job_id, status="done", progress=1.0, document_id=entry["doc_id"], report=report)
