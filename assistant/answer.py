@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from assistant import context
 from assistant.context import MONTHS_EN, MONTHS_NL, DocContext, matches_date, time_fits, time_refs
 from assistant.keyword import KeywordIndex, terms
 from assistant.question import NOT_NAMES, Question
@@ -167,6 +168,10 @@ def score_candidates(q: Question, cands: list[Candidate]) -> None:
             c.score = max(c.score, INHERIT * opening) * figure_fit(q, c.text)
             if wants_total and not TOTAL_GIVEN.search(c.text):
                 c.score *= PART_FACTOR  # a total asked for: not the figure of one place ("In Nieuwegein ... twee scholen")
+            elif not wants_total and TOTAL_GIVEN.search(c.text) and missing_names(q, c.text + " " + c.ctx.text()):
+                # one member asked for ("Hoeveel jongeren bereikte Schiedam?"), a total over the group given ("In
+                # totaal bereikten de 24 gemeenten ...") where the member is named only around it: no figure of it
+                c.score *= PART_FACTOR ** 2
         elif q.shape in ("duration", "age") and has_shape(q, c.text):
             # "In de eerste zeven maanden ..." after the sentence that names the team: how long, of what it names
             c.score = max(c.score, INHERIT * opening)
@@ -288,7 +293,24 @@ def content_words(words: list[str]) -> list[list[str]]:
     return [t for t in (terms(w) for w in words) if t]
 
 
+# a table row made a sentence at ingest: "Gemeente: Tilburg; gezinnen in de aanpak: 25; budget 2024 (€): 2.050.000."
+ROW_PAIR = re.compile(r"(?:^|;\s*)([^:;]{2,60}):\s*([^;]+?)(?=;|\.?\s*$)")
+
+
+def row_value(q: Question, sentence: str) -> str | None:
+    """In a table row, the column of what a how-many question counts, with its header ("gezinnen in de aanpak:
+    25"); None for a sentence that is no row, or whose headers name nothing counted."""
+    pairs = ROW_PAIR.findall(sentence)
+    if len(pairs) < 3 or not q.counted_terms:
+        return None
+    fit = [(sum(kin(t, q.counted_terms) for t in content_words(k.split())), k.strip(), v.strip()) for k, v in pairs[1:]]
+    best = max(fit, key=lambda f: f[0])
+    return f"{best[1]}: {best[2]}" if best[0] > 0 and NUMBER.search(best[2]) else None
+
+
 def figure_fit(q: Question, sentence: str) -> float:
+    if row_value(q, sentence):
+        return 1.0
     mentions = number_mentions(q, sentence)
     if not mentions:
         return NO_FIGURE_FACTOR  # a how-many question answered without a figure is no answer
@@ -386,14 +408,9 @@ PUBLISHED = re.compile(r"\b(gepubliceerd|publiceer\w*|verschenen|verschijn\w*|ui
 
 
 def date_phrases(date: str | None) -> list[str]:
-    """How a document's date ("2024-06", "2024-06-15") is written in its text: "juni 2024", "15 juni 2024" (and in
-    English). A bare year says too little to recognise."""
-    m = re.fullmatch(r"((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?", date or "")
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        return []
-    year, month, day = m.group(1), int(m.group(2)) - 1, m.group(3)
-    phrases = [f"{names[month]} {year}" for names in (MONTHS_NL, MONTHS_EN)]
-    return [f"{int(day)} {p}" for p in phrases] if day else phrases
+    """How a document's date is written in its text ("juni 2024", "7 juli 2023", "05-09-2022"); a bare year says too
+    little to recognise the line that states it."""
+    return [p for p in context.date_phrases(date) if not YEAR.match(p)]
 
 
 def asks_publication(q: Question) -> bool:
@@ -455,6 +472,9 @@ def vague_count(q: Question, sentence: str) -> bool:
 
 def figure_phrase(q: Question, sentence: str) -> str | None:
     """The figure a how-many question asks for, with the words it counts ("576 jongeren")."""
+    row = row_value(q, sentence)
+    if row:
+        return row
     mentions = number_mentions(q, sentence)
     if not mentions:
         return None
@@ -515,7 +535,7 @@ AGE = re.compile(r"\b(?:(?:van|tussen)\s+(?:de\s+)?)?\d+\s+(?:tot\s+en\s+met|tot
                  r"|\b(?:onder|boven|vanaf)\s+(?:de\s+)?\d+\s+jaar\b|\b\d+\s+jaar\b", re.I)
 MONTH = "(?:" + "|".join(MONTHS) + ")"
 DATES = [re.compile(p, re.I) for p in (  # the most precise first: a day, a month, a year
-    rf"\b\d{{1,2}}\s+{MONTH}\s+(?:19|20)\d\d\b", rf"\b{MONTH}\s+(?:19|20)\d\d\b",
+    rf"\b\d{{1,2}}\s+{MONTH}\s+(?:19|20)\d\d\b", r"\b\d{1,2}-\d{1,2}-(?:19|20)\d\d\b", rf"\b{MONTH}\s+(?:19|20)\d\d\b",
     r"\b(?:(?:vanaf|sinds|tot|in)\s+)?(?:19|20)\d\d\b")]
 
 

@@ -89,6 +89,8 @@ def date_phrases(date: str | None) -> list[str]:
             phrases.append(f"{names[month - 1]} {year}")
             if day:
                 phrases.append(f"{day} {names[month - 1]} {year}")
+        if day:  # the numeric forms of news datelines: "05-09-2022", "5-9-2022"
+            phrases += [f"{day:02d}-{month:02d}-{year}", f"{day}-{month}-{year}"]
     return phrases
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.context import MONTH_NUMBER
 from assistant.keyword import terms
 from assistant.types import Message
 
@@ -189,7 +190,8 @@ def salient_names(text: str) -> list[str]:
     for sentence in re.split(r"[.?!]\s+", text):
         words = re.findall(r"[\w'’\-]+", sentence)
         for i, w in enumerate(words):
-            if re.fullmatch(r"(19|20)\d\d", w) or (i > 0 and w[:1].isupper() and w.split("-")[0] not in NOT_NAMES):
+            if re.fullmatch(r"(19|20)\d\d", w) or (i > 0 and w[:1].isupper() and w.split("-")[0] not in NOT_NAMES
+                                                    and w.lower() not in MONTH_NUMBER):  # "May 2023" is a time
                 names.append(w)
     return names
 

@@ -49,6 +49,10 @@ TEXTS = {
 }
 
 
+LIST_LOOKAHEAD = 5  # candidates looked at for one that carries the list asked for
+LIST_NEAR = 0.8  # ... within this share of the best one's score
+
+
 class Assistant:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
@@ -346,6 +350,11 @@ class Assistant:
         # the best candidate that mentions every name/year the question insists on, at the time it asks about
         fitting = [c for c in cands if ex.fits(q, c)]
         best = fitting[0] if fitting else None
+        if q.kind == "list" and best is not None:  # a list asked for: the near-best sentence that carries one
+            best = next((c for c in fitting[:LIST_LOOKAHEAD] if c.score >= LIST_NEAR * best.score
+                         and lists.gather(chunks[c.chunk_id].text, chunks[c.chunk_id].spans, c.start, c.end)), best)
+            if best is not fitting[0]:
+                fitting = [best] + [c for c in fitting if c is not best]
         threshold = self.settings.answer_threshold_en if q.lang == "en" else self.settings.answer_threshold
         no_figure = best is not None and ex.figure_missing(q, best, fitting)
         no_names = best is not None and best.score >= threshold and not no_figure and ex.places_missing(q, best)

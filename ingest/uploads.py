@@ -5,7 +5,8 @@ worker, with progress -> the file of the version it replaced removed. A document
 that never change under it, so the file served for a document is always the one its text was read from.
 
 A kill at any moment is finished at the next start (:meth:`Uploads.recover`): every accepted upload has a journal
-entry (``<uploads>/.jobs/<job>.json``) written after its file and removed after its ingest. A journal entry whose
+entry (``<uploads>/.jobs/<job>.json``) written before its file (which is written whole or not at all) and removed
+after its ingest. A journal entry whose
 document record points at the new file was done (the old file goes); one whose record still points at the old file,
 or that has no record (killed inside the index write), is ingested again from its new file: an accepted upload is
 completed, and the index holds either the old text with the old file or the new text with the new file.
@@ -73,11 +74,14 @@ def check_upload(name: str, data: bytes, settings: Settings) -> str:
 
 
 def _write(path: Path, data: bytes) -> None:
+    """Whole or not at all: written beside its place as ``.<name>.part``, synced, then renamed."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "wb") as fh:
+    part = path.with_name(f".{path.name}.part")
+    with open(part, "wb") as fh:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
+    part.replace(path)
 
 
 def _remove(path: Path, uploads: Path) -> None:
@@ -154,10 +158,10 @@ class Uploads:
             while len(self._jobs) > KEPT_JOBS:
                 old_id, _ = self._jobs.popitem(last=False)
                 self._events.pop(old_id, None)
+        entry = {"job": job.id, "doc_id": doc_id, "new": str(target), "old": same.path if same else None}
+        _write(self.folder / JOURNAL / f"{job.id}.json", json.dumps(entry).encode())  # first: a kill leaves a trace
         if not (same and Path(same.path) == target):
             _write(target, data)
-        entry = {"job": job.id, "doc_id": doc_id, "new": str(target), "old": same.path if same else None}
-        _write(self.folder / JOURNAL / f"{job.id}.json", json.dumps(entry).encode())
         self._worker.submit(self._run, entry)
         return job
 
@@ -179,26 +183,30 @@ class Uploads:
 
     def recover(self) -> int:
         """Finish what a killed server left (see the module's doc): returns the number of uploads taken up again,
-        which the worker ingests. First removes uploaded files that no record and no journal entry points at (a
-        kill between storing a file and journalling it). Called before the server takes requests."""
+        which the worker ingests. An entry whose file never got written whole is dropped with its ``.part`` file.
+        Files no entry names are never touched (a rebuilt index may simply not list them yet). Called before the
+        server takes requests."""
         journal = self.folder / JOURNAL
-        entries = []
+        taken = 0
         for path in sorted(journal.glob("*.json")) if journal.is_dir() else []:
             try:
-                entries.append(json.loads(path.read_text(encoding="utf-8")))
+                entry = json.loads(path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 path.unlink(missing_ok=True)
-        docs = self._documents()
-        if docs is not None:  # without an index no file is known: none is removed
-            self._sweep({e["new"] for e in entries}, docs)
-        for entry in entries:
-            job = UploadJob(id=entry["job"], file=Path(entry["new"]).name, status="queued",
+                continue
+            new = Path(entry["new"])
+            new.with_name(f".{new.name}.part").unlink(missing_ok=True)
+            if not new.is_file():
+                path.unlink(missing_ok=True)
+                continue
+            job = UploadJob(id=entry["job"], file=new.name, status="queued",
                             replaces=entry["doc_id"] if entry.get("old") else None)
             with self._lock:
                 self._jobs[job.id] = job
                 self._events[job.id] = threading.Event()
             self._worker.submit(self._run, entry)
-        return len(entries)
+            taken += 1
+        return taken
 
     # --- the worker ----------------------------------------------------------------------------------
 
@@ -248,13 +256,3 @@ class Uploads:
             event = self._events.get(job_id)
             if event is not None:
                 event.set()
-
-    def _sweep(self, pending: set[str], docs: list[DocumentRecord]) -> None:
-        if not self.folder.is_dir():
-            return
-        with write_lock(self.settings):
-            used = {str(Path(d.path).resolve()) for d in docs} | pending
-            for path in self.folder.rglob("*"):
-                rel = path.relative_to(self.folder).parts
-                if path.is_file() and not rel[0].startswith(".") and str(path.resolve()) not in used:
-                    _remove(path, self.folder)
