@@ -133,7 +133,8 @@ class Assistant:
     def citation(self, n: int, chunk: StoredChunk, doc: DocumentRecord, quote: str, page: int | None,
                  score: float) -> Citation:
         return Citation(n=n, document=doc.title, document_id=doc.id, kind=doc.kind, date=doc.date, source=doc.source,
-                        page=page, section=chunk.section, quote=quote, chunk_id=chunk.id, score=round(score, 4))
+                        page=page, section=chunk.section, ocr=bool(doc.ocr_pages and page in doc.ocr_pages), quote=quote,
+                        chunk_id=chunk.id, score=round(score, 4))
 
     def search(self, query: str, filters: Filters | None = None, k: int | None = None) -> list[Citation]:
         """Passages for a query, no answer composed: each chunk cited whole, with its first page."""

@@ -54,6 +54,8 @@ class Citation(BaseModel):
     source: str = Field(description="File name of the source document.")
     page: int | None = Field(None, description="1-based page on which the quote stands (null for unpaged text).")
     section: str | None = Field(None, description="Heading of the section the quote stands in.")
+    ocr: bool = Field(False, description="The quote's page was read by OCR (a scanned page): check it against the "
+                      "original.")
     quote: str = Field(description="Verbatim text from the indexed document.")
     chunk_id: str
     score: float

@@ -72,7 +72,8 @@ def gradio_auth(settings: Settings):
 
 def where(c: Citation | dict) -> str:
     c = c if isinstance(c, dict) else c.model_dump()
-    parts = [c["source"], f"p. {c['page']}" if c.get("page") else None, c.get("section")]
+    page = f"p. {c['page']}" + (" (OCR)" if c.get("ocr") else "") if c.get("page") else None
+    parts = [c["source"], page, c.get("section")]
     return ", ".join(p for p in parts if p)
 
 

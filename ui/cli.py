@@ -130,7 +130,7 @@ def format_answer(answer) -> str:
     if sources:
         lines.append("Bronnen:" if answer.answered else "Verwant:")
     for c in sources:
-        where = ", ".join(x for x in (f"p. {c.page}" if c.page else None, c.section) if x)
+        where = ", ".join(x for x in (f"p. {c.page}" + (" (OCR)" if c.ocr else "") if c.page else None, c.section) if x)
         lines.append(f"  [{c.n}] {c.document} ({c.source}{'; ' + where if where else ''})")
     return "\n".join(lines).rstrip()
 
