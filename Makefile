@@ -5,6 +5,7 @@ export HF_HUB_OFFLINE = 1
 .PHONY: setup chat test eval
 setup:
 	./scripts/setup.sh
+	./scripts/ocr.sh
 
 chat: setup
 	.venv/bin/pmg ingest

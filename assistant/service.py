@@ -7,6 +7,7 @@ import threading
 import time
 import unicodedata
 from functools import cached_property
+from pathlib import Path
 
 import numpy as np
 
@@ -66,7 +67,9 @@ class Assistant:
     # --- documents ------------------------------------------------------------------------------
 
     def documents(self) -> list[DocumentInfo]:
-        return [DocumentInfo(**d.model_dump(exclude={"path", "content_hash"}), year=d.year)
+        uploads = self.settings.uploads.resolve()
+        return [DocumentInfo(**d.model_dump(exclude={"path", "content_hash", "file_hash"}), year=d.year,
+                             added_via="upload" if Path(d.path).is_relative_to(uploads) else "corpus")
                 for d in self.store.documents()]
 
     def _doc_map(self) -> dict[str, DocumentRecord]:

@@ -270,6 +270,11 @@ class Store:
         )
         self._bump_version()
 
+    def update_record(self, record: DocumentRecord) -> None:
+        """Rewrite a document's record only (e.g. another name its bytes were found under); its chunks stay."""
+        self.docs.upsert(ids=[record.id], embeddings=[[0.0]], metadatas=[_clean(record.model_dump(exclude={"id"}))])
+        self._bump_version()
+
     def delete_document(self, doc_id: str, *, bump: bool = True) -> None:
         self.docs.delete(ids=[doc_id])
         self.chunks.delete(where={"doc_id": doc_id})

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 def no_lone_surrogates(text: str) -> str:
@@ -85,11 +86,35 @@ class DocumentInfo(BaseModel):
     source: str
     pages: int | None = None
     chunks: int = 0
+    date_source: str | None = Field(None, description="Where the date comes from: 'manifest', 'text' (a date line "
+                                    "of the document), 'pdf' (its metadata) or 'file' (its modification time).")
+    peildatum: str | None = Field(None, description="The date the document's figures hold for, as it states it.")
+    dossier: str | None = Field(None, description="Kamerstuk dossier number, e.g. '28 741'.")
+    number: str | None = Field(None, description="Kamerstuk number within the dossier, e.g. '106'.")
+    languages: list[str] | None = Field(None, description="ISO codes of the languages found, the main one first.")
+    also_named: list[str] | None = Field(None, description="Other file names under which the same bytes were found.")
+    ocr_pages: list[int] | None = Field(None, description="Pages read by OCR (they had no text layer).")
+    added_via: Literal["corpus", "upload"] | None = Field(None, description="'upload' when the file lies under the "
+                                                          "uploads folder, else 'corpus' (a folder ingested).")
+
+    @field_validator("languages", "also_named", "ocr_pages", mode="before")
+    @classmethod
+    def _list_or_none(cls, value):
+        """Lists as a store may hand them back (a JSON string), and an empty list as None (Chroma refuses [])."""
+        if isinstance(value, str):
+            value = json.loads(value) if value.startswith("[") else [value]
+        return value or None
 
 
 class FileError(BaseModel):
     path: str
     error: str
+
+
+class DuplicateFile(BaseModel):
+    path: str
+    duplicate_of: str = Field(description="Id of the document with the same bytes; this file was not indexed again.")
+    source: str = Field(description="File name of that document.")
 
 
 class IngestReport(BaseModel):
@@ -101,6 +126,10 @@ class IngestReport(BaseModel):
     unchanged: int = 0
     embedded: int = Field(0, description="Chunks embedded in this run.")
     errors: list[FileError] = []
+    warnings: list[FileError] = Field([], description="Files indexed with a caveat (pages read by OCR with low "
+                                      "confidence, pages with no text that could not be read).")
+    duplicates: list[DuplicateFile] = Field([], description="Files skipped: the same bytes are indexed under "
+                                            "another name (noted in that document's also_named).")
 
 
 class UploadJob(BaseModel):
@@ -151,6 +180,24 @@ class DocumentRecord(BaseModel):
     content_hash: str
     pages: int | None = None
     chunks: int = 0
+    date_source: str | None = Field(None, description="Where the date comes from: 'manifest', 'text' (a date line "
+                                    "of the document), 'pdf' (its metadata) or 'file' (its modification time).")
+    peildatum: str | None = Field(None, description="The date the document's figures hold for, as it states it.")
+    dossier: str | None = Field(None, description="Kamerstuk dossier number, e.g. '28 741'.")
+    number: str | None = Field(None, description="Kamerstuk number within the dossier, e.g. '106'.")
+    languages: list[str] | None = Field(None, description="ISO codes of the languages found, the main one first.")
+    also_named: list[str] | None = Field(None, description="Other file names under which the same bytes were found.")
+    ocr_pages: list[int] | None = Field(None, description="Pages read by OCR (they had no text layer).")
+    file_hash: str | None = Field(None, description="sha256 of the file's bytes alone: the same bytes under a "
+                                  "second name are one document.")
+
+    @field_validator("languages", "also_named", "ocr_pages", mode="before")
+    @classmethod
+    def _list_or_none(cls, value):
+        """Lists as a store may hand them back (a JSON string), and an empty list as None (Chroma refuses [])."""
+        if isinstance(value, str):
+            value = json.loads(value) if value.startswith("[") else [value]
+        return value or None
 
     @property
     def year(self) -> int | None:

@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.types import Chunk, SentenceSpan
+from ingest.metadata import is_metadata_line
 
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ingest.loaders import Page
 
-VERSION = 3  # of how text is split: a file ingested under another version is ingested again (content_hash)
+VERSION = 4  # of how text is split and read: a file ingested under another version is ingested again (content_hash)
 DATE_LINE = re.compile(r"^(\d{1,2} )?(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
                        r"november|december) \d{4}$", re.I)
 TERMINAL = tuple('.!?:;"”’)…')
@@ -33,7 +34,7 @@ ABBREVIATIONS = {"bijv", "o.a", "m.b.t", "i.v.m", "e.d", "nr", "blz", "t/m", "ca
 
 @dataclass
 class Block:
-    kind: str  # "heading" | "paragraph" | "bullet"
+    kind: str  # "heading" | "paragraph" | "bullet" | "meta" (a metadata line: kept as text, joined to nothing)
     text: str
     pages: list[tuple[int, int | None]] = field(default_factory=list)  # (offset in text, page) where a page starts
 
@@ -73,6 +74,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def is_heading(text: str) -> bool:
+    if is_metadata_line(text):
+        return False  # a letterhead, address, date or field line ("Onderwerp ...") is no section heading
     if text.startswith("# "):
         return True
     if "\n" in text or len(text) > 90 or text.startswith("- ") or "@" in text or DATE_LINE.match(text):
@@ -81,20 +84,27 @@ def is_heading(text: str) -> bool:
     return bool(first) and (first.isupper() or first.isdigit()) and not text.endswith(TERMINAL) and len(text.split()) <= 12
 
 
-def to_blocks(pages: list[Page]) -> list[Block]:
-    """Classify blocks and re-join paragraphs that a page break (or a layout break) cut in two."""
+def to_blocks(pages: list[Page], marked_headings: bool = False) -> list[Block]:
+    """Classify blocks and re-join paragraphs that a page break (or a layout break) cut in two.
+
+    ``marked_headings``: only "# " blocks are headings (Markdown, HTML, Word mark theirs); else short lines are too."""
     blocks: list[Block] = []
     for page in pages:
         for raw in page.text.split("\n\n"):
             text = " ".join(raw.split())
             if not text:
                 continue
-            if is_heading(text):
+            prev = blocks[-1] if blocks else None
+            if prev and prev.kind == "meta" and prev.text.isupper() and text.isupper() and len(text) < 90:
+                prev.text += " " + text  # "BRIEF VAN DE MINISTERS ... EN VOOR" / "RECHTSBESCHERMING": one line printed as two
+                continue
+            if is_metadata_line(text):
+                kind, text = "meta", text.removeprefix("# ").strip()
+            elif is_heading(text) and (text.startswith("# ") or not marked_headings):
                 kind, text = "heading", text.removeprefix("# ").strip()
             else:
                 kind = "bullet" if BULLET.match(text) else "paragraph"
-            prev = blocks[-1] if blocks else None
-            if (prev and prev.kind != "heading" and kind == "paragraph" and not prev.text.endswith(TERMINAL)
+            if (prev and prev.kind in ("paragraph", "bullet") and kind == "paragraph" and not prev.text.endswith(TERMINAL)
                     and not DATE_LINE.match(prev.text)):  # a date line ("Juni 2024") is whole; "Contact?" is not its end
                 prev.pages.append((len(prev.text) + 1, page.number))
                 prev.text += " " + text
@@ -125,8 +135,9 @@ def _pieces(block: Block, limit: int) -> list[tuple[str, list[tuple[int, int, in
     return out
 
 
-def chunk_pages(doc_id: str, pages: list[Page], chunk_chars: int) -> list[Chunk]:
-    """Chunks of at most about ``chunk_chars`` characters that never mix two sections."""
+def chunk_pages(doc_id: str, pages: list[Page], chunk_chars: int, marked_headings: bool = False) -> list[Chunk]:
+    """Chunks of at most about ``chunk_chars`` characters that never mix two sections (``marked_headings``: see
+    ``to_blocks``)."""
     chunks: list[Chunk] = []
     section: str | None = None
     parts: list[str] = []
@@ -143,7 +154,7 @@ def chunk_pages(doc_id: str, pages: list[Page], chunk_chars: int) -> list[Chunk]
             parts.clear()
             spans.clear()
 
-    for block in to_blocks(pages):
+    for block in to_blocks(pages, marked_headings):
         if block.kind == "heading":
             flush()
             section = block.text

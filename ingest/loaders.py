@@ -1,6 +1,6 @@
 """File loaders of the ingest step: one file in, cleaned text per page out.
 
-``load_document(path, max_bytes)`` reads a PDF, plain-text, Markdown or HTML file and returns a
+``load_document(path, max_bytes)`` reads a PDF, Word (.docx), plain-text, Markdown or HTML file and returns a
 ``LoadedDocument`` whose ``Page.text`` follows one convention (the chunker relies on it):
 
 * blocks (heading, paragraph, one bullet item) are separated by one blank line, with no newline inside;
@@ -9,7 +9,7 @@
 
 Every problem with the file itself raises ``LoadError`` with a one-line message meant for the user.
 PDF specifics, and the reconstruction of paragraphs from line-broken text (PDF and .txt), live in
-``ingest/pdf.py``.
+``ingest/pdf.py`` (tables: ``ingest/tables.py``, scanned pages: ``ingest/ocr.py``); Word files in ``ingest/word.py``.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ import codecs
 import re
 import stat
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".pdf", ".txt", ".md", ".markdown", ".html", ".htm"})
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".pdf", ".docx", ".txt", ".md", ".markdown", ".html", ".htm"})
 MB = 1024 * 1024  # callers pass max_bytes = int(settings.max_file_mb * MB)
 
 
@@ -34,15 +34,18 @@ class Page:
     number: int | None  # 1-based page number for PDFs; None for unpaged formats
     label: str | None  # the PDF's own page label if it defines labels, else None
     text: str  # cleaned text of this page
+    ocr: bool = False  # read by OCR (the page had no text layer)
+    ocr_confidence: float | None = None  # Tesseract's mean word confidence (0-100) when read by OCR
 
 
 @dataclass
 class LoadedDocument:
     path: Path
-    format: str  # "pdf" | "text" | "markdown" | "html"
+    format: str  # "pdf" | "docx" | "text" | "markdown" | "html"
     pages: list[Page]
     title: str | None
-    date: str | None  # ISO "YYYY-MM-DD"
+    date: str | None  # ISO "YYYY-MM-DD" from the file's own metadata (a PDF's creation date)
+    warnings: list[str] = field(default_factory=list)  # one line each, for the ingest summary (the file is used)
 
 
 def load_document(path: Path, max_bytes: int, data: bytes | None = None) -> LoadedDocument:
@@ -57,6 +60,10 @@ def load_document(path: Path, max_bytes: int, data: bytes | None = None) -> Load
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         return pdf.load_pdf(path, data)
+    if suffix == ".docx":
+        from ingest import word
+
+        return word.load_docx(path, data, max_bytes)
     text = normalize(decode_text(data, path.name))
     if suffix in (".md", ".markdown"):
         return _unpaged(path, "markdown", *markdown_blocks(text))
@@ -90,6 +97,8 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         raise LoadError(f"{name}: cannot read the file (not a regular file)")
     suffix = path.suffix.lower()
+    if suffix == ".doc":
+        raise LoadError(f"{name}: old Word format '.doc' is not supported; save it as .docx or PDF and add that")
     if suffix not in SUPPORTED_SUFFIXES:
         kind = f"'{suffix}'" if suffix else "without extension"
         supported = ", ".join(sorted(SUPPORTED_SUFFIXES))

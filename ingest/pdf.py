@@ -17,7 +17,9 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from ingest import ocr, tables
 from ingest.loaders import LoadedDocument, LoadError, Page, is_item, join_blocks, normalize, to_bullet
+from ingest.metadata import is_metadata_line
 
 _PYPDF_LOG = logging.getLogger("pypdf")
 _LOG_LOCK = threading.Lock()
@@ -27,17 +29,21 @@ def load_pdf(path: Path, data: bytes) -> LoadedDocument:
     name = path.name
     with _quiet_pypdf() as complaints:
         reader = _open(data, name)
-        raw, errors = _extract_pages(reader)
-    if not any(text.strip() for text in raw):
-        problems = errors + complaints
-        if problems:
-            raise LoadError(f"{name}: not a readable PDF ({_short(problems[0])})")
-        raise LoadError(f"{name}: the PDF has no text layer (scanned?); run OCR first")
+        found_tables = tables.find_tables(data, reader)
+        raw, errors = _extract_pages(reader, found_tables)
+    blank = [i for i, text in enumerate(raw) if not text.strip()]
+    if len(blank) == len(raw) and errors + complaints:
+        raise LoadError(f"{name}: not a readable PDF ({_short((errors + complaints)[0])})")
+    read, warnings = ocr.read_blank_pages(name, data, blank, len(raw))
+    for i, page in read.items():
+        raw[i] = page.text
     labels = _labels(reader, len(raw))
     lines = strip_running_lines([normalize(text).split("\n") for text in raw], labels)
-    pages = [Page(i + 1, labels[i], join_blocks(reflow(page))) for i, page in enumerate(lines)]
+    pages = [Page(i + 1, labels[i], join_blocks(reflow(page)), ocr=i in read,
+                  ocr_confidence=round(read[i].confidence, 1) if i in read else None) for i, page in enumerate(lines)]
     title = _metadata_title(reader) or _first_heading(pages[0].text)
-    return LoadedDocument(path=path, format="pdf", pages=pages, title=title, date=_creation_date(reader))
+    return LoadedDocument(path=path, format="pdf", pages=pages, title=title, date=_creation_date(reader),
+                          warnings=warnings)
 
 
 # --- opening ------------------------------------------------------------------------------------------
@@ -104,37 +110,42 @@ def _decrypted(reader) -> bool:
         return False
 
 
-def _extract_pages(reader) -> tuple[list[str], list[str]]:
+def _extract_pages(reader, found_tables: dict[int, list[tables.Table]]) -> tuple[list[str], list[str]]:
     texts, errors = [], []
-    for page in reader.pages:
+    for i, page in enumerate(reader.pages):
         try:
-            texts.append(_page_text(page))
+            texts.append(_page_text(page, found_tables.get(i, [])))
         except Exception as e:
             texts.append("")
             errors.append(_short(e))
     return texts, errors
 
 
-def _page_text(page) -> str:
-    """extract_text(), plus an empty line wherever the vertical gap between two lines shows a paragraph break."""
-    pieces: list[tuple[str, float, float]] = []
+def _page_text(page, found: list[tables.Table]) -> str:
+    """extract_text(), plus an empty line wherever the vertical gap between two lines shows a paragraph break;
+    the lines inside a table (``found``) are replaced by the table's row sentences."""
+    pieces: list[tuple[str, float, float, float]] = []
 
     def visit(text, cm, tm, font, size) -> None:
-        if text:  # y of where this piece starts, and its rendered font size
-            pieces.append((text, tm[4] * cm[1] + tm[5] * cm[3] + cm[5], abs(size * tm[3] * cm[3])))
+        if text:  # y and x of where this piece starts, and its rendered font size
+            pieces.append((text, tm[4] * cm[1] + tm[5] * cm[3] + cm[5], abs(size * tm[3] * cm[3]),
+                           tm[4] * cm[0] + tm[5] * cm[2] + cm[4]))
 
     text = page.extract_text(visitor_text=visit) or ""
-    if "".join(piece for piece, _, _ in pieces) != text:
-        return text  # positions do not line up with the text: rely on the text alone
-    lines, where = [""], [None]
-    for piece, y, size in pieces:
+    if "".join(piece[0] for piece in pieces) != text:
+        return tables.drop_table_lines(text, found) if found else text  # positions do not line up: text alone
+    lines, where, xs = [""], [None], [None]
+    for piece, y, size, x in pieces:
         for i, part in enumerate(piece.split("\n")):
             if i:
                 lines.append("")
                 where.append(None)
+                xs.append(None)
             elif part.strip() and where[-1] is None and not lines[-1].strip():
-                where[-1] = (y, size)
+                where[-1], xs[-1] = (y, size), x
             lines[-1] += part
+    if found:
+        lines, where = tables.replace_regions(lines, where, xs, found)
     return "\n".join(_gap_breaks(lines, where))
 
 
@@ -224,7 +235,8 @@ def _creation_date(reader) -> str | None:
 
 def _first_heading(text: str) -> str | None:
     blocks = text.split("\n\n")[:5]
-    return next((b for b in blocks if is_heading_like(b) and sum(c.isalpha() for c in b) >= 3), None)
+    return next((b for b in blocks if is_heading_like(b) and sum(c.isalpha() for c in b) >= 3
+                 and not is_metadata_line(b)), None)  # a date, letterhead or field line is no title
 
 
 # --- running headers and footers ---------------------------------------------------------------------

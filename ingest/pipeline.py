@@ -14,7 +14,6 @@ import time
 from contextlib import nullcontext
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -24,8 +23,8 @@ from assistant.keyword import KeywordCache, keyword_dir
 from assistant.models import embedder_identity
 from assistant.settings import Settings
 from assistant.store import Store, drop_index, write_lock
-from assistant.types import Chunk, DocumentRecord, FileError, IngestReport
-from ingest import chunking
+from assistant.types import Chunk, DocumentRecord, DuplicateFile, FileError, IngestReport
+from ingest import chunking, metadata
 from ingest.chunking import chunk_pages
 from ingest.loaders import LoadError, load_document, read_bytes
 from ingest.manifest import Manifest, guess_kind
@@ -37,6 +36,7 @@ SKIPPED_NAMES = {"readme.md", "manifest.json"}  # a corpus folder's own document
 class Prepared:
     record: DocumentRecord
     chunks: list[Chunk]
+    warnings: list[str]
 
 
 def slug(text: str) -> str:
@@ -65,26 +65,61 @@ def content_hash(data: bytes, entry: dict, chunk_chars: int) -> str:
     return hashlib.sha256(data + repr((sorted(entry.items()), chunk_chars, chunking.VERSION)).encode()).hexdigest()
 
 
+def file_hash(data: bytes) -> str:
+    """The bytes alone (no manifest entry, no settings): the same file under a second name is the same document."""
+    return hashlib.sha256(data).hexdigest()
+
+
 def prepare(path: Path, data: bytes, entry: dict, doc_id: str, settings: Settings) -> Prepared:
     loaded = load_document(path, max_bytes=int(settings.max_file_mb * 1024 * 1024), data=data)
     numbered = [p for p in loaded.pages if p.number is not None]
+    said = metadata.describe(loaded.pages, loaded.title, loaded.date)
+    # the file name's hint (ingest/manifest.py) only when neither the manifest nor the text tells the kind
+    meta = metadata.resolve(said, entry, path, guess_kind(path.name) if guess_kind(path.name) != "onbekend" else None)
     record = DocumentRecord(
         id=doc_id,
-        title=entry.get("title") or loaded.title or path.stem.replace("-", " ").replace("_", " "),
-        kind=entry.get("kind") or guess_kind(path.name),
-        date=str(entry.get("date") or loaded.date or date.fromtimestamp(path.stat().st_mtime).isoformat()),
+        title=meta.title,
+        kind=meta.kind,
+        date=meta.date,
+        date_source=meta.date_source,
+        peildatum=meta.peildatum,
+        dossier=meta.dossier,
+        number=meta.number,
+        languages=meta.languages,
         publisher=entry.get("publisher"),
         language=entry.get("language"),
         origin=entry.get("source"),
         source=path.name,
         path=str(path.resolve()),
         content_hash=content_hash(data, entry, settings.chunk_chars),
+        file_hash=file_hash(data),
         pages=len(numbered) or None,
+        ocr_pages=[p.number for p in loaded.pages if p.ocr and p.number is not None],
     )
-    chunks = chunk_pages(doc_id, loaded.pages, settings.chunk_chars)
+    chunks = chunk_pages(doc_id, loaded.pages, settings.chunk_chars,
+                         marked_headings=loaded.format in ("markdown", "html", "docx"))
     if not chunks:
         raise LoadError(f"{path.name}: no text to index after cleaning")
-    return Prepared(record, chunks)
+    return Prepared(record, chunks, loaded.warnings)
+
+
+def _same_bytes(digest: str, path: Path, old: DocumentRecord | None, firsts: dict[str, str],
+                known: dict[str, DocumentRecord]) -> str | None:
+    """The id of the document these bytes are already indexed as under another name, or None.
+
+    First come in this run; else a stored document of another file that still exists. A file whose own stored
+    record has these bytes stays itself (an index written before duplicates were merged keeps its first copy)."""
+    if digest in firsts:
+        return firsts[digest]
+    if old is not None and old.file_hash == digest and old.path == str(path.resolve()):
+        return None
+    return next((d.id for d in known.values() if d.file_hash == digest and d.path != str(path.resolve())
+                 and Path(d.path).exists()), None)
+
+
+def _source(doc_id: str, todo: list[Prepared], known: dict[str, DocumentRecord]) -> str:
+    record = next((d.record for d in todo if d.record.id == doc_id), None) or known.get(doc_id)
+    return record.source if record else doc_id
 
 
 def _progress():
@@ -164,6 +199,8 @@ def _ingest(paths: list[Path], settings: Settings, *, rebuild: bool, timings: di
     report.errors += [FileError(path=str(p), error=e) for p, e in manifest.errors]
     todo: list[Prepared] = []
     seen: set[str] = set()
+    firsts: dict[str, str] = {}  # file hash -> id of the document those bytes are indexed as (this run)
+    names: dict[str, list[str]] = {}  # document id -> the other names its bytes were found under (this run)
     max_bytes = int(settings.max_file_mb * 1024 * 1024)
     for path in files:
         doc_id = doc_ids.get(path) or slug(path.stem)
@@ -178,6 +215,16 @@ def _ingest(paths: list[Path], settings: Settings, *, rebuild: bool, timings: di
             kept = "; its previous version stays in the index" if old else ""
             report.errors.append(FileError(path=str(path), error=f"{exc}{kept}"))
             continue
+        digest = file_hash(data)
+        same = _same_bytes(digest, path, old, firsts, known)
+        if same is not None:
+            report.duplicates.append(DuplicateFile(path=str(path), duplicate_of=same, source=_source(same, todo, known)))
+            names.setdefault(same, []).append(path.name)
+            if old is not None and old.path == str(path.resolve()):  # indexed on its own before: one document now
+                store.delete_document(doc_id)
+                report.removed += 1
+            continue
+        firsts[digest] = doc_id
         entry = manifest.entry(path)
         if old and old.content_hash == content_hash(data, entry, settings.chunk_chars):
             report.unchanged += 1
@@ -187,6 +234,16 @@ def _ingest(paths: list[Path], settings: Settings, *, rebuild: bool, timings: di
         except LoadError as exc:
             kept = "; its previous version stays in the index" if old else ""
             report.errors.append(FileError(path=str(path), error=f"{exc}{kept}"))
+            firsts.pop(digest, None)
+    for doc in todo:
+        old = known.get(doc.record.id)
+        kept = old.also_named if old and old.file_hash == doc.record.file_hash else None  # same bytes: still valid
+        doc.record.also_named = sorted(set(kept or []) | set(names.pop(doc.record.id, []))) or None
+        report.warnings += [FileError(path=doc.record.path, error=w) for w in doc.warnings]
+    for doc_id, more in names.items():  # an unchanged document found under another name: only its record changes
+        record = store.document(doc_id)
+        if record is not None and not set(more) <= set(record.also_named or []):
+            store.update_record(record.model_copy(update={"also_named": sorted(set(record.also_named or []) | set(more))}))
     embed_start = time.perf_counter()
     vectors = embed_prepared(todo, settings, on_progress)
     embed_s = time.perf_counter() - embed_start

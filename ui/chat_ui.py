@@ -239,7 +239,7 @@ def build_ui(assistant, settings: Settings, uploads=None) -> gr.Blocks:
             refresh = gr.Button("Vernieuwen")
             if settings.api_key:
                 upload = gr.File(label="Document uploaden (PDF, .txt, .md of .html)", type="filepath",
-                                 file_types=[".pdf", ".txt", ".md", ".markdown", ".html", ".htm"])
+                                 file_types=[".pdf", ".docx", ".txt", ".md", ".markdown", ".html", ".htm"])
                 replace = gr.Checkbox(False, label="Vervang het geüploade document met dezelfde naam")
                 upload_btn = gr.Button("Uploaden en indexeren", variant="primary")
                 upload_result = gr.Markdown()

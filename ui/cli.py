@@ -72,10 +72,53 @@ def ingest(
             f"({report.added} added, {report.updated} updated, {report.removed} removed, "
             f"{report.unchanged} unchanged; {report.embedded} chunks embedded)"
         )
+        for dup in report.duplicates:
+            typer.echo(f"  duplicate: {Path(dup.path).name} has the same bytes as {dup.source} "
+                       f"(document {dup.duplicate_of}); not indexed again")
+        for warning in report.warnings:
+            typer.echo(f"  warning: {warning.error}", err=True)
         for err in report.errors:
             typer.echo(f"  error: {err.error}", err=True)
     if report.errors:
         raise typer.Exit(1)
+
+
+def format_documents(docs) -> str:
+    """One block per document: id and title, then what is known of it (kind, dates, Kamerstuk, size, origin)."""
+    if not docs:
+        return "No documents in the index."
+    lines = []
+    for d in docs:
+        dated = f"{d.date} ({d.date_source})" if d.date and d.date_source else d.date or "no date"
+        facts = [d.kind or "onbekend", dated]
+        if d.peildatum:
+            facts.append(f"peildatum {d.peildatum}")
+        if d.dossier:
+            facts.append(f"Kamerstuk {d.dossier}" + (f", nr. {d.number}" if d.number else ""))
+        facts.append(f"{d.pages} pages" if d.pages else "unpaged")
+        facts.append(f"{d.chunks} chunks")
+        facts.append(d.added_via or "corpus")
+        if d.languages:
+            facts.append("/".join(d.languages))
+        lines.append(f"{d.id}  {d.title}")
+        lines.append(f"    {'; '.join(facts)}  [{d.source}" + (f", also {', '.join(d.also_named)}" if d.also_named else "")
+                     + (f"; OCR p. {', '.join(map(str, d.ocr_pages))}" if d.ocr_pages else "") + "]")
+    return "\n".join(lines)
+
+
+@app.command()
+@friendly
+def documents(
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list of the documents (as GET /api/documents).")] = False,
+) -> None:
+    """List the indexed documents: id, title, kind, date and where it comes from, pages, chunks, origin."""
+    from assistant.service import Assistant
+
+    docs = Assistant(Settings()).documents()
+    if as_json:
+        typer.echo(json.dumps([d.model_dump() for d in docs], ensure_ascii=False))
+    else:
+        typer.echo(format_documents(docs))
 
 
 def format_answer(answer) -> str:

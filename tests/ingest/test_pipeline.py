@@ -32,7 +32,8 @@ from tests.pdf_fixtures import (
     report_text_path,
 )
 
-REPORT_KEYS = {"documents", "chunks", "added", "updated", "removed", "unchanged", "embedded", "errors"}
+REPORT_KEYS = {"documents", "chunks", "added", "updated", "removed", "unchanged", "embedded", "errors", "warnings",
+               "duplicates"}
 
 # Short fixtures; their sentences are taken from the real report.
 AJB_MD = """# Alleen Jij bepaalt Wie je Bent
@@ -240,7 +241,7 @@ def test_bad_files_are_each_named_and_good_files_still_indexed(tmp_path, run_pmg
         "scan.pdf": "no text layer",
         "binair.txt": "binary data",
         "groot.txt": "over the limit of 0.05 MB",
-        "notulen.docx": "unsupported file type '.docx'",
+        "notulen.docx": "not a readable Word file",
     }
     if prefix is not None:
         expected["geheim.txt"] = "cannot read the file (permission denied)"
