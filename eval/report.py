@@ -75,7 +75,7 @@ def _truncate(text: str, limit: int = ANSWER_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-# tags of eval/questions.jsonl that say what kind of question a case is; all other tags are themes
+# tags of the eval sets (eval/sets/) that say what kind of question a case is; all other tags are themes
 KIND_TAGS = frozenset({"english", "example", "figure", "followup", "heldout", "list", "near-miss", "unanswerable"})
 
 

@@ -14,7 +14,7 @@ from assistant.settings import Settings
 from assistant.types import Message
 from eval.metrics import CaseResult, matches_expected, normalise
 
-DEFAULT_SET = Path(__file__).with_name("questions.jsonl")
+DEFAULT_SET = Path(__file__).with_name("sets") / "questions.jsonl"
 MODES = ("hybrid", "dense", "bm25")
 
 
