@@ -95,7 +95,7 @@ def format_documents(docs) -> str:
             facts.append(f"peildatum {d.peildatum}")
         if d.dossier:
             facts.append(f"Kamerstuk {d.dossier}" + (f", nr. {d.number}" if d.number else ""))
-        facts.append(f"{d.pages} pages" if d.pages else "unpaged")
+        facts.append(f"{d.pages} page{'s' if d.pages != 1 else ''}" if d.pages else "unpaged")
         facts.append(f"{d.chunks} chunks")
         facts.append(d.added_via or "corpus")
         if d.languages:

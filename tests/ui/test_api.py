@@ -227,9 +227,9 @@ def test_upload_search_delete(keyed, ui_index):
 
 
 @pytest.mark.parametrize("name, data, status, message", [
-    ("tool.exe", b"MZ\x90\x00", 422, "tool.exe: unsupported file type '.exe'; upload one of .htm, .html, "
+    ("tool.exe", b"MZ\x90\x00", 422, "tool.exe: unsupported file type '.exe'; upload one of .docx, .htm, .html, "
                                      ".markdown, .md, .pdf, .txt."),
-    ("noext", b"text", 422, "noext: unsupported file type '(none)'; upload one of .htm, .html, .markdown, .md, "
+    ("noext", b"text", 422, "noext: unsupported file type '(none)'; upload one of .docx, .htm, .html, .markdown, .md, "
                             ".pdf, .txt."),
     ("fake.pdf", b"<html>not a pdf</html>", 422, "fake.pdf: does not look like a PDF (it does not start with %PDF-)."),
     ("binary.txt", b"abc\x00\x01\x02def", 422, "binary.txt: looks like binary data, not text"),
