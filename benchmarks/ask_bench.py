@@ -5,7 +5,7 @@ Run from the repository root:  .venv/bin/python benchmarks/ask_bench.py [--index
 
 - The index: ``--index DIR`` reuses an index there (or builds one there if there is none); without it, corpus/
   is ingested into a temporary folder that is removed afterwards.
-- The questions: eval/questions.jsonl, those without a conversation history.
+- The questions: eval/sets/questions.jsonl, those without a conversation history.
 - Warm-up: the first --warmup questions go through both paths once, untimed (model, Chroma, BM25 cache).
 - Then --repeat rounds over all questions; per question both paths run back to back (alternating which goes
   first). A question's time is the median of its rounds; the table gives the median and p95 over questions.
@@ -174,7 +174,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--index", type=Path, help="index folder to reuse (built there if missing); default: a temporary one")
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus", help="folder ingested when an index is built")
-    parser.add_argument("--questions", type=Path, default=ROOT / "eval" / "questions.jsonl")
+    parser.add_argument("--questions", type=Path, default=ROOT / "eval" / "sets" / "questions.jsonl")
     parser.add_argument("--repeat", type=int, default=3, help="rounds over the question set")
     parser.add_argument("--warmup", type=int, default=5, help="questions asked untimed first")
     parser.add_argument("--k", type=int, default=8, help="passages retrieved (both paths; the default PMG_TOP_K)")

@@ -26,7 +26,7 @@ What is printed, per size:
   for dense, BM25 and hybrid retrieval (query vector precomputed) and for the full answer (``Assistant.ask``);
   after the memory reading, what a process pays when no keyword index is saved for the current version stamp
   (another machine ingested): ``scan_chunks`` (every chunk pulled out of Chroma) plus the BM25 build.
-Questions: the first --questions Dutch questions of eval/questions.jsonl. Random vectors make the dense ranking
+Questions: the first --questions Dutch questions of eval/sets/questions.jsonl. Random vectors make the dense ranking
 meaningless for the synthetic chunks, but not its cost; answers are not checked here.
 The chart (matplotlib, Agg) goes to docs/growth.png.
 """
@@ -65,7 +65,7 @@ def settings_for(index_dir: Path, corpus_dir: Path):
 
 
 def questions(n: int) -> list[str]:
-    rows = [json.loads(line) for line in (ROOT / "eval" / "questions.jsonl").read_text().splitlines() if line.strip()]
+    rows = [json.loads(line) for line in (ROOT / "eval" / "sets" / "questions.jsonl").read_text().splitlines() if line.strip()]
     qs = [r["question"] for r in rows if r.get("lang", "nl") == "nl"]
     return (qs * (n // max(len(qs), 1) + 1))[:n]
 

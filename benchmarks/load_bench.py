@@ -35,7 +35,7 @@ def free_port() -> int:
 
 
 def questions() -> list[str]:
-    lines = (ROOT / "eval" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (ROOT / "eval" / "sets" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line)["question"] for line in lines if line.strip() and not json.loads(line).get("history")]
 
 

@@ -2,7 +2,7 @@
 
 Run from the repository root:  .venv/bin/python benchmarks/reading_bench.py [FOLDER ...] [--runs 5]
 
-Default folders: corpus/ and, when present, eval/devcorpus/. Per file: load_document (pypdf, pdfplumber on pages
+Default folders: corpus/ and, when present, eval/devcorpus/documents/. Per file: load_document (pypdf, pdfplumber on pages
 that draw rules, OCR of pages without text) and metadata.describe (dateparser on candidate lines, lingua). Times
 are medians of --runs runs, the two table settings alternating; the first, cold run (dateparser's locale data,
 lingua's models, Tesseract's start) is printed on its own and kept out of the medians.
@@ -48,7 +48,7 @@ def main() -> None:
     parser.add_argument("folders", nargs="*", type=Path)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    folders = args.folders or [p for p in (ROOT / "corpus", ROOT / "eval" / "devcorpus") if p.is_dir()]
+    folders = args.folders or [p for p in (ROOT / "corpus", ROOT / "eval" / "devcorpus" / "documents") if p.is_dir()]
     files = sorted(f for d in folders for f in d.iterdir()
                    if f.suffix.lower() in SUPPORTED_SUFFIXES and f.name.lower() != "readme.md")
     cold = time.perf_counter()

@@ -139,6 +139,11 @@ class CaseResult(BaseModel):
     relevant_ids: list[str] = []
     latency_ms: float = 0.0
     mode: str = ""
+    doc: str | None = None  # the file name of the document that answers the case (EvalCase.doc, or the report's)
+    cited_docs: list[str] = []  # the file name of each citation's document, in citation order
+    evidence: float | None = None  # Answer.evidence: the score compared with the answer threshold
+    threshold_lang: str = "nl"  # whose threshold applied: the language the assistant read the question in
+    parts: int = 1  # questions the assistant split it into (answered part by part)
 
 
 class Summary(BaseModel):
@@ -154,6 +159,7 @@ class Summary(BaseModel):
     refusal_recall: float
     followup_accuracy: float | None
     direct_accuracy: float | None = None
+    cited_own_document: float | None = None
     hit_at_1: float | None
     hit_at_5: float | None
     mrr_at_10: float | None
@@ -197,6 +203,12 @@ def cited(r: CaseResult) -> bool:
     return matches_expected("\n".join(r.quotes + r.sections), r.expected_all, r.expected_any)
 
 
+def cited_own(r: CaseResult) -> bool:
+    """`cited`, and one of the citations comes from the case's own document (`doc`): a right answer quoted only from
+    another document is not supported by its document."""
+    return cited(r) and r.doc in r.cited_docs
+
+
 def summarise(results: Sequence[CaseResult]) -> Summary:
     """Aggregate the scores of one configuration.
 
@@ -207,7 +219,8 @@ def summarise(results: Sequence[CaseResult]) -> Summary:
     no unanswerable cases -> nothing missed). direct_accuracy: share of answerable, answered `figure` cases
     whose first line (the short direct answer that leads) matches the expectation as `matches_expected` does
     (every `expected_all`, or one `expected_any`): a wrong figure up front
-    counts against it even when a quote below holds the right one. followup_accuracy and per_tag use `is_correct`, so a
+    counts against it even when a quote below holds the right one. cited_own_document: share of answerable,
+    answered cases with a `doc` for which `cited_own` holds (None when no case has a `doc`). followup_accuracy and per_tag use `is_correct`, so a
     refused unanswerable case counts as correct there. Retrieval metrics are means over answerable
     cases with at least one relevant id. Latency p95 is numpy.percentile (linear interpolation);
     the median is statistics.median.
@@ -237,6 +250,7 @@ def summarise(results: Sequence[CaseResult]) -> Summary:
         followup_accuracy=_mean(is_correct(r) for r in results if r.history_used),
         direct_accuracy=_mean(matches_expected(r.answer.split("\n", 1)[0], r.expected_all, r.expected_any)
                               for r in answerable if r.answered and "figure" in r.tags),
+        cited_own_document=_mean(cited_own(r) for r in answerable if r.answered and r.doc),
         hit_at_1=retrieval(hit_at_k, 1),
         hit_at_5=retrieval(hit_at_k, 5),
         mrr_at_10=retrieval(mrr_at_k, 10),
@@ -260,7 +274,8 @@ def _expectation(r: CaseResult) -> str:
 
 
 def failures(results: Sequence[CaseResult]) -> list[Failure]:
-    """Cases that are not correct, or are answered with ungrounded numbers or unsupported citations."""
+    """Cases that are not correct, or are answered with ungrounded numbers, unsupported citations or citations from
+    other documents than the case's `doc` only."""
     out = []
     for r in results:
         reasons = []
@@ -272,6 +287,8 @@ def failures(results: Sequence[CaseResult]) -> list[Failure]:
             reasons.append("answered an unanswerable question")
         if r.answered and r.answerable and not cited(r):
             reasons.append("expected text not in cited quotes or their headings")
+        elif r.answered and r.answerable and r.doc and r.doc not in r.cited_docs:
+            reasons.append(f"cited only from other documents than its own ({r.doc})")
         if r.answered and (missing := ungrounded_numbers(r.answer, r.quotes)):
             reasons.append("numbers not in quotes: " + ", ".join(sorted(missing)))
         if reasons:

@@ -14,6 +14,7 @@ METRICS: list[tuple[str, str, str]] = [
     ("n", "cases", "n"),
     ("accuracy", "accuracy", ""),
     ("citation_support", "citation support", ""),
+    ("cited_own_document", "cited own document", ""),
     ("grounding", "grounding", ""),
     ("refusal_precision", "refusal precision", ""),
     ("refusal_recall", "refusal recall", ""),
@@ -29,7 +30,7 @@ METRICS: list[tuple[str, str, str]] = [
 ANSWER_CHARS = 300
 
 
-def _fmt(value: float | int | None, unit: str) -> str:
+def format_value(value: float | int | None, unit: str) -> str:
     if value is None:
         return "–"
     if unit == "n":
@@ -43,13 +44,17 @@ def _rows(summaries: Mapping[str, Summary]) -> list[list[str]]:
     """Header row plus one row per metric, one column per configuration."""
     rows = [["metric", *summaries]]
     for field, label, unit in METRICS:
-        rows.append([label, *(_fmt(getattr(s, field), unit) for s in summaries.values())])
+        rows.append([label, *(format_value(getattr(s, field), unit) for s in summaries.values())])
     return rows
 
 
 def format_table(summaries: Mapping[str, Summary]) -> str:
     """Aligned plain-text table: metrics as rows, configurations as columns."""
-    rows = _rows(summaries)
+    return aligned(_rows(summaries))
+
+
+def aligned(rows: list[list[str]]) -> str:
+    """Rows (the first a header) as an aligned plain-text table: the first column left, the others right."""
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = [
         "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
@@ -63,7 +68,8 @@ def _md_cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
-def _md_table(rows: list[list[str]]) -> list[str]:
+def markdown_table(rows: list[list[str]]) -> list[str]:
+    """Rows (the first a header) as the lines of a Markdown table: the first column left, the others right."""
     header, *body = rows
     lines = ["| " + " | ".join(map(_md_cell, header)) + " |", "|" + "---|" + "---:|" * (len(header) - 1)]
     lines += ["| " + " | ".join(map(_md_cell, row)) + " |" for row in body]
@@ -75,8 +81,9 @@ def _truncate(text: str, limit: int = ANSWER_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-# tags of eval/questions.jsonl that say what kind of question a case is; all other tags are themes
-KIND_TAGS = frozenset({"english", "example", "figure", "followup", "heldout", "list", "near-miss", "unanswerable"})
+# tags of the eval sets (eval/sets/) that say what kind of question a case is; all other tags are themes
+KIND_TAGS = frozenset({"cross-document", "english", "example", "figure", "followup", "heldout", "list", "near-miss",
+                       "unanswerable"})
 
 
 def _tags(summaries: Mapping[str, Summary], kind_tags: Collection[str] = KIND_TAGS) -> list[str]:
@@ -91,7 +98,7 @@ def write_markdown(
     title: str = "Eval report",
 ) -> Path:
     """Metrics per configuration, accuracy per tag, then the failures of each configuration."""
-    lines = [f"# {title}", "", "## Metrics", "", *_md_table(_rows(summaries)), ""]
+    lines = [f"# {title}", "", "## Metrics", "", *markdown_table(_rows(summaries)), ""]
     tags = _tags(summaries)
     if tags:
         rows = [["tag", *summaries]]
@@ -102,7 +109,7 @@ def write_markdown(
                 cells.append("–" if acc is None else f"{acc:.3f} (n={s.per_tag_n.get(tag, 0)})")
             rows.append([tag, *cells])
         note = "A refused unanswerable case counts as correct here (unlike in `accuracy`)."
-        lines += ["## Accuracy per tag", "", note, "", *_md_table(rows), ""]
+        lines += ["## Accuracy per tag", "", note, "", *markdown_table(rows), ""]
     lines += ["## Failures", ""]
     for name, cases in results.items():
         failed = failures(cases)

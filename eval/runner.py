@@ -12,9 +12,12 @@ from assistant.errors import UserError
 from assistant.service import Assistant
 from assistant.settings import Settings
 from assistant.types import Message
-from eval.metrics import CaseResult, matches_expected, normalise
+from eval.metrics import CaseResult, normalise
 
-DEFAULT_SET = Path(__file__).with_name("questions.jsonl")
+SETS_DIR = Path(__file__).with_name("sets")
+DEFAULT_SET = SETS_DIR / "questions.jsonl"
+DEVCORPUS_DOCUMENTS = Path(__file__).with_name("devcorpus") / "documents"
+REPORT_DOC = "rapportage-preventie-met-gezag-2024.txt"  # the document of every case of the report's sets
 MODES = ("hybrid", "dense", "bm25")
 
 
@@ -28,10 +31,32 @@ class EvalCase(BaseModel):
     history: list[Message] = []
     document: str | None = None
     tags: list[str] = []
+    doc: str | None = None  # the file name of the document that answers the case (eval/README.md)
+
+
+def case_doc(case: EvalCase) -> str:
+    """The document a case is about: its `doc`, else the report (every case of the report's sets is about it)."""
+    return case.doc or REPORT_DOC
+
+
+def resolve_set(value: str | Path | None) -> Path:
+    """The question file of ``--set``: a path to a file as given; a bare name (``devcorpus``, ``heldout-3``, with
+    or without ``.jsonl``) is that set in eval/sets/; nothing is the main set."""
+    if value is None:
+        return DEFAULT_SET
+    path = Path(value)
+    if path.is_file() or path.parent != Path("."):
+        return path
+    named = SETS_DIR / (path.name if path.suffix == ".jsonl" else f"{path.name}.jsonl")
+    if named.is_file():
+        return named
+    known = ", ".join(sorted(p.stem for p in SETS_DIR.glob("*.jsonl")))
+    raise UserError(f"No question set {value!r}: not a file, nor a set in {SETS_DIR} (known: {known})")
 
 
 def load_cases(path: Path) -> list[EvalCase]:
-    """Cases of a JSON Lines file; a broken line is reported with its number."""
+    """Cases of a JSON Lines file; a broken line is reported with its number. In a file where some cases name
+    their document (`doc`), every case must."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
@@ -46,7 +71,45 @@ def load_cases(path: Path) -> list[EvalCase]:
             raise UserError(f"{path}:{no}: not a valid case ({str(exc).splitlines()[0]})") from exc
     if not cases:
         raise UserError(f"{path}: no cases in the file")
+    without = [c.id for c in cases if not c.doc]
+    if without and len(without) < len(cases):
+        raise UserError(f"{path}: {len(without)} cases name no document (`doc`) while the others do, e.g. "
+                        f"{', '.join(without[:3])}")
     return cases
+
+
+def missing_documents(assistant: Assistant, cases: list[EvalCase]) -> list[str]:
+    """The documents the cases name (`doc`) that the index does not hold (by file name, or a name it also has)."""
+    named = {c.doc for c in cases if c.doc}
+    if not named:
+        return []
+    held = set()
+    for d in assistant.documents():
+        held |= {d.source, *(getattr(d, "also_named", None) or [])}
+    return sorted(named - held)
+
+
+def require_documents(assistant: Assistant, cases: list[EvalCase], set_name: str) -> None:
+    """A UserError that says which documents of the set the index lacks, and the command that adds them."""
+    missing = missing_documents(assistant, cases)
+    if not missing:
+        return
+    folders = sorted({str(_shown(p.parent)) for name in missing
+                      for p in [DEVCORPUS_DOCUMENTS / name, assistant.settings.corpus_dir / name] if p.is_file()})
+    named = {c.doc for c in cases if c.doc}
+    add = (f"Add them: pmg ingest {' '.join(dict.fromkeys([str(assistant.settings.corpus_dir), *folders]))}"
+           if folders else "Ingest the files the cases name.")
+    shown = ", ".join(missing[:3]) + (", ..." if len(missing) > 3 else "")
+    raise UserError(f"The index lacks {len(missing)} of the {len(named)} documents the set {set_name} asks about "
+                    f"({shown}). {add}")
+
+
+def _shown(path: Path) -> Path:
+    """A path relative to the working folder when it lies below it (as a user would type it)."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
 
 
 def relevant_chunks(case: EvalCase, chunks: list[tuple[str, str]]) -> list[str]:
@@ -64,8 +127,8 @@ def relevant_chunks(case: EvalCase, chunks: list[tuple[str, str]]) -> list[str]:
 
 
 def run_cases(assistant: Assistant, cases: list[EvalCase], label: str) -> tuple[list[CaseResult], list[float | None]]:
-    """Ask every case; returns the results and each case's evidence score (for calibration)."""
-    from assistant.question import understand
+    """Ask every case; returns the results and each case's evidence score (for calibration; also in the results)."""
+    from assistant.question import split_question, understand
     from assistant.types import Filters
 
     chunks = [(i, t) for i, t, _ in assistant.store.scan_chunks()]
@@ -75,45 +138,46 @@ def run_cases(assistant: Assistant, cases: list[EvalCase], label: str) -> tuple[
         t0 = time.perf_counter()
         answer = assistant.ask(case.question, history=case.history, filters=filters)
         latency = (time.perf_counter() - t0) * 1e3
-        query = understand(case.question, case.history).query
-        retrieved = [i for i, _ in assistant.retrieve(query, filters, k=10)]
+        understood = understand(case.question, case.history)
+        retrieved = [i for i, _ in assistant.retrieve(understood.query, filters, k=10)]
         results.append(CaseResult(
             id=case.id, question=case.question, lang=case.lang, tags=case.tags, answerable=case.answerable,
             history_used=bool(case.history), expected_all=case.expect_all, expected_any=case.expect_any,
             answer=answer.answer, answered=answer.answered, quotes=[c.quote for c in answer.citations],
             sections=[c.section or "" for c in answer.citations],
             retrieved_ids=retrieved, relevant_ids=relevant_chunks(case, chunks), latency_ms=latency, mode=label,
+            doc=case_doc(case), cited_docs=[c.source for c in answer.citations], evidence=answer.evidence,
+            threshold_lang=understood.lang, parts=len(split_question(case.question)),
         ))
         evidence.append(answer.evidence)
     return results, evidence
 
 
-def calibrate(cases: list[EvalCase], results: list[CaseResult], evidence: list[float | None],
-              lang: str | None = None) -> tuple[float, int]:
-    """The answer threshold that makes the most right decisions on a run made with the threshold off.
+def calibrate(results: list[CaseResult], lang: str | None = None) -> tuple[float, int]:
+    """The answer threshold that makes the most right decisions on a run made with the thresholds off.
 
-    Right: an answerable case answered correctly (score >= t), an unanswerable one refused (score < t).
-    Returns the middle of the best interval, and how many cases it gets right. ``lang`` restricts to one language."""
-    keep = [i for i, c in enumerate(cases) if lang is None or c.lang == lang]
-    cases, results, evidence = [cases[i] for i in keep], [results[i] for i in keep], [evidence[i] for i in keep]
-    scored = sorted({e for e in evidence if e is not None})
-    candidates = [0.0] + [(a + b) / 2 for a, b in zip(scored, scored[1:], strict=False)] + [scored[-1] + 0.01 if scored else 1.0]
+    Right: an answerable case answered correctly (score >= t), an unanswerable one refused (score < t, or refused
+    for another reason). Returns the middle of the best interval, and how many cases it gets right. ``lang``
+    restricts to the cases the assistant read in that language (whose threshold applies to them)."""
+    from eval.fitting import best_threshold, threshold_point
 
-    def right(t: float) -> int:
-        n = 0
-        for case, res, ev in zip(cases, results, evidence, strict=True):
-            answered = ev is not None and ev >= t
-            if case.answerable:
-                n += answered and matches_expected(res.answer, case.expect_all, case.expect_any)
-            else:
-                n += not answered
-        return n
-
-    counts = [right(t) for t in candidates]
-    best = max(counts)
-    winners = [t for t, c in zip(candidates, counts, strict=True) if c == best]
-    return round(winners[len(winners) // 2], 3), best
+    return best_threshold([threshold_point(r) for r in results if lang is None or r.threshold_lang == lang])
 
 
 def assistant_for(settings: Settings, **overrides) -> Assistant:
     return Assistant(settings.model_copy(update=overrides))
+
+
+def run_one_out(settings: Settings, cases: list[EvalCase], fitter, label: str):
+    """Leave one document out (eval/documents.py): every case asked once with ``fitter.recording(settings)``, then
+    each document's cases scored with what was fitted on the others; a case that cannot be re-scored is asked
+    again under its fold's parameters."""
+    from eval.documents import leave_one_out
+
+    by_id = {c.id: c for c in cases}
+    recorded, _ = run_cases(Assistant(fitter.recording(settings)), cases, label)
+
+    def rerun(params, ids: list[str]) -> list[CaseResult]:
+        return run_cases(Assistant(fitter.apply(settings, params)), [by_id[i] for i in ids], label)[0]
+
+    return leave_one_out(recorded, fitter, rerun)

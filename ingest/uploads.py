@@ -245,7 +245,9 @@ class Uploads:
                         _remove(new, self.folder)
             if old and Path(old) != new:
                 _remove(Path(old), self.folder)
-            self._update(job_id, status="done", progress=1.0, document_id=entry["doc_id"], report=report)
+            # the same bytes as a document indexed already: that document's id (the file is a name it also has)
+            doc_id = report.duplicates[0].duplicate_of if report and report.duplicates else entry["doc_id"]
+            self._update(job_id, status="done", progress=1.0, document_id=doc_id, report=report)
         except Exception as exc:  # the job says why; the server goes on
             if not (old and Path(old) == new):
                 _remove(new, self.folder)

@@ -206,55 +206,93 @@ def chat() -> None:
 @app.command("eval")
 @friendly
 def run_eval(
-    question_set: Annotated[Optional[Path], typer.Option("--set", help="A question file in the eval format.")] = None,
+    question_set: Annotated[Optional[str], typer.Option("--set", help="A question file in the eval format, or the name of a set in eval/sets/ (e.g. devcorpus, heldout-3).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as one JSON object.")] = False,
-    report: Annotated[Optional[Path], typer.Option("--report", help="Write a Markdown report (and a PNG chart beside it).")] = None,
-    modes: Annotated[str, typer.Option("--modes", help="Retrieval modes to compare, comma-separated.")] = "hybrid,dense,bm25",
+    report: Annotated[Optional[Path], typer.Option("--report", help="Write a Markdown report (and a PNG chart beside it; by document: the tables and failures per document).")] = None,
+    modes: Annotated[Optional[str], typer.Option("--modes", help="Retrieval modes to compare, comma-separated (default hybrid,dense,bm25; with --by-document or --one-out the configured mode).")] = None,
     embedders: Annotated[str, typer.Option("--embedders", help="Also compare these embedders (each gets its own index), e.g. e5,use,st:minilm.")] = "",
     do_calibrate: Annotated[bool, typer.Option("--calibrate", help="Find the answer threshold that makes the most right decisions.")] = False,
+    by_document: Annotated[bool, typer.Option("--by-document", help="One row per document the cases name (`doc`), and the totals.")] = False,
+    one_out: Annotated[bool, typer.Option("--one-out", help="Leave one document out: the answer thresholds fitted on the other documents' cases score each document's cases.")] = False,
 ) -> None:
-    """Run the eval question set and print its metrics per retrieval mode (and embedder)."""
+    """Run an eval question set and print its metrics per retrieval mode (and embedder), or per document."""
     from eval import runner
+    from eval.documents import format_documents, format_one_out, per_document, write_documents_markdown
+    from eval.fitting import ThresholdFitter
     from eval.metrics import summarise
     from eval.report import format_table, write_chart, write_markdown
     from assistant.errors import IndexFormatError
     from ingest.pipeline import ingest as run_ingest
 
+    if do_calibrate and one_out:
+        raise UserError("--calibrate and --one-out both fit the thresholds: use one of them.")
     settings = Settings()
-    cases = runner.load_cases(question_set or runner.DEFAULT_SET)
-    results, summaries, extra = {}, {}, {}
+    path = runner.resolve_set(question_set)
+    cases = runner.load_cases(path)
+    per_doc = by_document or one_out
+    modes = modes or (settings.retrieval_mode if per_doc else "hybrid,dense,bm25")
+    folders = [settings.corpus_dir] + ([runner.DEVCORPUS_DOCUMENTS] if any(c.doc for c in cases) else [])
+    results, summaries, extra, one_outs = {}, {}, {}, {}
     configs = [(m, settings.embedder, settings) for m in modes.split(",") if m]
     for name in [e for e in embedders.split(",") if e and e != settings.embedder]:
         own = settings.model_copy(update={"embedder": name, "index_dir": settings.index_dir / f"eval-{name.replace(':', '-')}"})
         try:
-            run_ingest([settings.corpus_dir], own)
+            run_ingest(folders, own)
         except IndexFormatError:  # the eval's own index, from an older version: rebuilt, it is derived
-            run_ingest([settings.corpus_dir], own, rebuild=True)
+            run_ingest(folders, own, rebuild=True)
         configs.append(("hybrid", name, own))
     for mode, embedder, cfg in configs:
         label = mode if embedder == settings.embedder else f"{mode}/{embedder}"
         if embedder != settings.embedder and mode == "hybrid":
             label = embedder
-        overrides = {"retrieval_mode": mode}
+        cfg = cfg.model_copy(update={"retrieval_mode": mode})
+        runner.require_documents(runner.assistant_for(cfg), cases, path.stem)
+        if one_out:
+            one_outs[label] = runner.run_one_out(cfg, cases, ThresholdFitter(), label)
+            if not by_document:
+                results[label], summaries[label] = one_outs[label].pooled, summarise(one_outs[label].pooled)
+                continue
+        overrides = {}
         if do_calibrate:
-            off = runner.assistant_for(cfg, retrieval_mode=mode, answer_threshold=-1.0, answer_threshold_en=-1.0)
-            res, evidence = runner.run_cases(off, cases, label)
-            (nl, right_nl), (en, right_en) = (runner.calibrate(cases, res, evidence, lang) for lang in ("nl", "en"))
+            off = runner.assistant_for(cfg, answer_threshold=-1.0, answer_threshold_en=-1.0)
+            res, _ = runner.run_cases(off, cases, label)
+            (nl, right_nl), (en, right_en) = (runner.calibrate(res, lang) for lang in ("nl", "en"))
             overrides |= {"answer_threshold": nl, "answer_threshold_en": en}
             extra[label] = {"calibrated_threshold": nl, "calibrated_threshold_en": en,
                             "right_decisions": right_nl + right_en, "cases": len(cases)}
         res, _ = runner.run_cases(runner.assistant_for(cfg, **overrides), cases, label)
         results[label], summaries[label] = res, summarise(res)
-    if report:
+    if report and per_doc:
+        for label in results:
+            target = report if len(results) == 1 else report.with_stem(f"{report.stem}-{label.replace('/', '-')}")
+            write_documents_markdown(target, label, results[label], one_outs.get(label),
+                                     title=f"Eval report by document: {path.stem}")
+    elif report:
         write_markdown(report, summaries, results, title="Eval report")
         write_chart(report.with_suffix(".png"), summaries, results)
     if as_json:
-        typer.echo(json.dumps({k: v.model_dump() | extra.get(k, {}) for k, v in summaries.items()}))
-    else:
+        out = {k: v.model_dump() | extra.get(k, {}) for k, v in summaries.items()}
+        for label in out:
+            if by_document:
+                out[label]["by_document"] = {d: s.model_dump() for d, s in per_document(results[label]).items()}
+            if label in one_outs:
+                o = one_outs[label]
+                out[label]["one_out"] = {"fitter": o.fitter, "fitted_on_all": o.fitted_on_all,
+                                         "in_sample": summarise(o.in_sample).model_dump(),
+                                         "folds": [{"doc": f.doc, "params": f.params, "asked_again": f.asked_again,
+                                                    **summarise(f.results).model_dump()} for f in o.folds]}
+        typer.echo(json.dumps(out))
+        return
+    for label in results:
+        if by_document:
+            typer.echo(f"{label}: per document ({path.stem})\n{format_documents(per_document(results[label]))}\n")
+        if label in one_outs:
+            typer.echo(f"{label}: leave one document out ({path.stem})\n{format_one_out(one_outs[label])}\n")
+    if not per_doc:
         typer.echo(format_table(summaries))
-        for label, info in extra.items():
-            typer.echo(f"{label}: calibrated answer thresholds nl {info['calibrated_threshold']}, "
-                       f"en {info['calibrated_threshold_en']} ({info['right_decisions']}/{info['cases']} right decisions)")
+    for label, info in extra.items():
+        typer.echo(f"{label}: calibrated answer thresholds nl {info['calibrated_threshold']}, "
+                   f"en {info['calibrated_threshold_en']} ({info['right_decisions']}/{info['cases']} right decisions)")
 
 
 @app.command()

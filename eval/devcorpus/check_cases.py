@@ -1,13 +1,13 @@
-"""Validate eval/sets/devcorpus.jsonl against the fixture documents in eval/devcorpus/.
+"""Validate eval/sets/devcorpus.jsonl against the fixture documents in eval/devcorpus/documents/.
 
-Checks every line parses, the required fields and tags, that `doc` names a file here, and that every
+Checks every line parses, the required fields and tags, that `doc` names a file in documents/, and that every
 expected string of an answerable case occurs (case-insensitively, within one line) in the text of
 its document (for a case tagged cross-document: of its document or of another fixture it compares
 with) as this script extracts it: pypdf for PDFs, python-docx for .docx, an HTML-to-text pass
 for .html, the file itself for .txt/.md. The scanned PDF has no text layer; its strings are checked
 against the printed lines kept in make_corpus.py. Also checks expected.json covers every document.
 
-Run:  /work/main/.venv/bin/python eval/devcorpus/check_cases.py [path/to/set.jsonl]
+Run:  .venv/bin/python eval/devcorpus/check_cases.py [path/to/set.jsonl]
 Exit status 1 on any problem.
 """
 from __future__ import annotations
@@ -22,6 +22,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_SET = HERE.parent / "sets" / "devcorpus.jsonl"
+DOCS = HERE / "documents"
 SCANNED = {"scan-brief-gemeente-schiedam.pdf"}
 DOC_SUFFIXES = {".pdf", ".html", ".docx", ".txt", ".md"}
 THEMES = {"onderwijs", "werk-en-inkomen", "persoonlijke-ontwikkeling", "sociaal-netwerk",
@@ -94,8 +95,7 @@ def norm(s: str) -> str:
 def main(argv):
     set_path = Path(argv[1]) if len(argv) > 1 else DEFAULT_SET
     problems: list[str] = []
-    docs = {p.name: p for p in HERE.iterdir() if p.suffix.lower() in DOC_SUFFIXES
-            and p.name not in ("README.md",)}
+    docs = {p.name: p for p in DOCS.iterdir() if p.suffix.lower() in DOC_SUFFIXES}
     texts = {name: norm(doc_text(p)) for name, p in docs.items()}
 
     # expected.json covers every document
@@ -155,7 +155,7 @@ def main(argv):
                 problems.append(f"{cid}: history must alternate roles and end with the assistant")
         doc = c.get("doc")
         if doc not in docs:
-            problems.append(f"{cid}: doc {doc!r} is not a file in {HERE}")
+            problems.append(f"{cid}: doc {doc!r} is not a file in {DOCS}")
             continue
         if c.get("answerable") is False:
             if c.get("expect_all") not in ([], None) or c.get("expect_any"):

@@ -15,7 +15,7 @@ import io
 import re
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent
+OUT = Path(__file__).resolve().parent / "documents"  # the documents only: this folder also holds scripts
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 TZ = dt.timezone(dt.timedelta(hours=1))
 
@@ -1247,6 +1247,7 @@ def make_note():
 
 
 def main():
+    OUT.mkdir(exist_ok=True)
     make_kb2022()
     make_kst106()
     make_kb2024()

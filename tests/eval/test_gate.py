@@ -15,3 +15,11 @@ def test_eval_set_meets_the_gate(assistant):
 def test_gate_rejects_a_worse_summary():
     worse = summarise([])  # no cases: every share is missing
     assert shortfalls(worse.model_copy(update={name: floor - 0.01 for name, floor in GATE.items()}))
+
+
+def test_devcorpus_gate_rejects_a_worse_summary():
+    from eval.gate import DEVCORPUS_GATE
+
+    worse = summarise([]).model_copy(update={name: floor - 0.01 for name, floor in DEVCORPUS_GATE.items()})
+    assert len(shortfalls(worse, DEVCORPUS_GATE)) == len(DEVCORPUS_GATE)
+    assert shortfalls(summarise([]), DEVCORPUS_GATE)  # no cases: every share is missing
