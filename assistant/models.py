@@ -11,11 +11,7 @@ PACKAGED = {
 }
 
 
-def embedder_identity(name: str) -> tuple[str, int]:
-    """(model name, dimension) of the embedder a setting names; a local sentence-transformers model is loaded."""
-    if name in PACKAGED:
-        return PACKAGED[name]
-    from assistant.embedding import make_embedder
-
-    embedder = make_embedder(name)
-    return embedder.model_name, embedder.dim
+def packaged_identity(name: str) -> tuple[str, int] | None:
+    """(model name, dimension) of a packaged embedder, or None for a local sentence-transformers model (whose
+    identity is known once it is loaded: ``assistant.embedding.make_embedder``)."""
+    return PACKAGED.get(name)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.types import Chunk, SentenceSpan
-from ingest.metadata import is_metadata_line
+from ingest.metadata import DATE_LINE, TERMINAL, is_heading, is_metadata_line
 
 from typing import TYPE_CHECKING
 
@@ -25,9 +25,6 @@ if TYPE_CHECKING:
     from ingest.loaders import Page
 
 VERSION = 4  # of how text is split and read: a file ingested under another version is ingested again (content_hash)
-DATE_LINE = re.compile(r"^(\d{1,2} )?(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
-                       r"november|december) \d{4}$", re.I)
-TERMINAL = tuple('.!?:;"”’)…')
 BULLET = re.compile(r"^(?:- |\d{1,2}[.)] )")
 ABBREVIATIONS = {"bijv", "o.a", "m.b.t", "i.v.m", "e.d", "nr", "blz", "t/m", "ca", "incl", "excl", "dhr", "mevr", "zgn", "resp", "vgl", "e.g", "i.e"}
 
@@ -71,17 +68,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             s = m.end()
         spans.append((s, e))
     return [(s, e) for s, e in spans if text[s:e].strip()]
-
-
-def is_heading(text: str) -> bool:
-    if is_metadata_line(text):
-        return False  # a letterhead, address, date or field line ("Onderwerp ...") is no section heading
-    if text.startswith("# "):
-        return True
-    if "\n" in text or len(text) > 90 or text.startswith("- ") or "@" in text or DATE_LINE.match(text):
-        return False
-    first = text.lstrip("‘'\"“[")[:1]
-    return bool(first) and (first.isupper() or first.isdigit()) and not text.endswith(TERMINAL) and len(text.split()) <= 12
 
 
 def to_blocks(pages: list[Page], marked_headings: bool = False) -> list[Block]:

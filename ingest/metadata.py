@@ -40,6 +40,22 @@ _FURNITURE = re.compile(r"\s\|\s*\d{1,3}$")  # "Monitor Preventie met Gezag 2024
 _STREET = re.compile(r"^[A-Z][\w'-]*(?:straat|weg|laan|plein|markt|gracht|kade|singel|dijk|park|hof)\s+\d+\w?\b")
 
 
+DATE_LINE = re.compile(r"^(\d{1,2} )?(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+                       r"november|december) \d{4}$", re.I)
+TERMINAL = tuple('.!?:;"”’)…')
+
+
+def is_heading(text: str) -> bool:
+    if is_metadata_line(text):
+        return False  # a letterhead, address, date or field line ("Onderwerp ...") is no section heading
+    if text.startswith("# "):
+        return True
+    if "\n" in text or len(text) > 90 or text.startswith("- ") or "@" in text or DATE_LINE.match(text):
+        return False
+    first = text.lstrip("‘'\"“[")[:1]
+    return bool(first) and (first.isupper() or first.isdigit()) and not text.endswith(TERMINAL) and len(text.split()) <= 12
+
+
 def is_metadata_line(text: str) -> bool:
     """Letterhead and address lines, letter fields ("Onderwerp ...", "Datum ...", "Ons kenmerk ..."), date lines,
     the Kamerstuk head ("BRIEF VAN DE MINISTER ...", "28 741 Jeugdcriminaliteit", "Nr. 106") and page furniture
@@ -261,8 +277,6 @@ def colophon(blocks: list[str]) -> list[str]:
 
 def describe(pages, given_title: str | None, file_date: str | None) -> DocumentMetadata:
     """What the document itself says; ``file_date``: the date in the file's own metadata (a PDF's creation date)."""
-    from ingest.chunking import is_heading
-
     blocks = blocks_of(pages)
     head = [" ".join(b.removeprefix("# ").split()) for b in blocks[: dates.HEAD_BLOCKS]]
     headings = [b.removeprefix("# ").strip() for b in blocks if is_heading(b)]

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from ingest import ocr, tables
-from ingest.loaders import LoadedDocument, LoadError, Page, is_item, join_blocks, normalize, to_bullet
+from ingest.document import LoadedDocument, LoadError, Page, is_item, join_blocks, normalize, to_bullet
 from ingest.metadata import is_metadata_line
 
 _PYPDF_LOG = logging.getLogger("pypdf")

@@ -20,7 +20,7 @@ import numpy as np
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from assistant.keyword import KeywordCache, keyword_dir
-from assistant.models import embedder_identity
+from assistant.models import packaged_identity
 from assistant.settings import Settings
 from assistant.store import Store, drop_index, write_lock
 from assistant.types import Chunk, DocumentRecord, DuplicateFile, FileError, IngestReport
@@ -163,6 +163,18 @@ def embed_prepared(docs: list[Prepared], settings: Settings,
         out.append((vectors[pos : pos + n_chunks], vectors[pos + n_chunks : pos + n_chunks + n_sents]))
         pos += n_chunks + n_sents
     return out
+
+
+def embedder_identity(name: str) -> tuple[str, int]:
+    """The embedder's (model name, dimension): a packaged one's without loading llama-index (an unchanged
+    re-ingest needs nothing more), a local model's by loading it."""
+    identity = packaged_identity(name)
+    if identity is None:
+        from assistant.embedding import make_embedder
+
+        embedder = make_embedder(name)
+        identity = (embedder.model_name, embedder.dim)
+    return identity
 
 
 def open_store(settings: Settings, *, rebuild: bool = False) -> Store:

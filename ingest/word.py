@@ -13,7 +13,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from ingest.loaders import MB, LoadedDocument, LoadError, Page, join_blocks, normalize
+from ingest.document import MB, LoadedDocument, LoadError, Page, join_blocks, normalize
 from ingest.tables import row_sentences
 
 _HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*\d|^(?:title|titel)$", re.I)

@@ -343,11 +343,11 @@ def wait_running(base: str, job_url: str, timeout: float = 120) -> None:
 
 def consistent_index(index: Path) -> list:
     """After the server stopped: every record's chunks are there, and no chunk lacks its record."""
-    from assistant.models import embedder_identity
+    from assistant.models import packaged_identity
     from assistant.settings import Settings
     from assistant.store import Store
 
-    name, dim = embedder_identity("e5")
+    name, dim = packaged_identity("e5")
     store = Store(Settings(_env_file=None, index_dir=index), name, dim)
     docs = store.documents()
     assert store.count() == sum(d.chunks for d in docs) and not store.orphan_doc_ids()
