@@ -250,11 +250,18 @@ def number_mentions(q: Question, sentence: str) -> list[Mention]:
     # an age range or a year is a figure only for a question about age, time or years ("16 en 21 jaar" is no
     # count of young people helped "vorig jaar")
     asks_years = q.shape in ("age", "date", "day", "duration") or bool(ASKS_YEARS.search(q.text))
+    pairs = list(ROW_PAIR.finditer(sentence))
+    headers = [(p.start(2), p.end(2), p.group(1)) for p in pairs[1:]] if len(pairs) >= 3 else []
     for m in NUMBER.finditer(sentence):
         word = m.group(1)
         if word.lower() == "een":
             continue  # an article ("rondom een jongere"); one, as a count, is written "één"
         following = re.findall(r"[\w'’()\-]+", sentence[m.end():])[:6]
+        header = next((h for lo, hi, h in headers if lo <= m.start() < hi), None)
+        if headers and header is None:
+            continue  # in a table row, only a column's value is a figure ("2024" in "budget 2024 (€)" is none)
+        if header is not None:  # a table row's value counts what its column header says
+            following = re.findall(r"[\w'’()\-]+", header)[:6]
         after = following[:4]
         if YEAR.match(word) and not asks_years:
             continue
@@ -309,8 +316,6 @@ def row_value(q: Question, sentence: str) -> str | None:
 
 
 def figure_fit(q: Question, sentence: str) -> float:
-    if row_value(q, sentence):
-        return 1.0
     mentions = number_mentions(q, sentence)
     if not mentions:
         return NO_FIGURE_FACTOR  # a how-many question answered without a figure is no answer

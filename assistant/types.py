@@ -76,16 +76,17 @@ class Answer(BaseModel):
     query: str | None = Field(None, description="The self-contained query used for retrieval (after follow-up handling).")
 
 
-class DocumentInfo(BaseModel):
+class DocumentFacts(BaseModel):
+    """What is known of a document, as the store keeps it and the surfaces show it."""
+
     id: str
     title: str
     kind: str | None = None
     date: str | None = None
-    year: int | None = None
     publisher: str | None = None
     language: str | None = None
-    origin: str | None = None
-    source: str
+    origin: str | None = Field(None, description="Where the document comes from (manifest 'source').")
+    source: str = Field(description="File name shown to users.")
     pages: int | None = None
     chunks: int = 0
     date_source: str | None = Field(None, description="Where the date comes from: 'manifest', 'text' (a date line "
@@ -96,8 +97,6 @@ class DocumentInfo(BaseModel):
     languages: list[str] | None = Field(None, description="ISO codes of the languages found, the main one first.")
     also_named: list[str] | None = Field(None, description="Other file names under which the same bytes were found.")
     ocr_pages: list[int] | None = Field(None, description="Pages read by OCR (they had no text layer).")
-    added_via: Literal["corpus", "upload"] | None = Field(None, description="'upload' when the file lies under the "
-                                                          "uploads folder, else 'corpus' (a folder ingested).")
 
     @field_validator("languages", "also_named", "ocr_pages", mode="before")
     @classmethod
@@ -106,6 +105,12 @@ class DocumentInfo(BaseModel):
         if isinstance(value, str):
             value = json.loads(value) if value.startswith("[") else [value]
         return value or None
+
+
+class DocumentInfo(DocumentFacts):
+    year: int | None = None
+    added_via: Literal["corpus", "upload"] | None = Field(None, description="'upload' when the file lies under the "
+                                                          "uploads folder, else 'corpus' (a folder ingested).")
 
 
 class FileError(BaseModel):
@@ -167,39 +172,13 @@ class Chunk(BaseModel):
     sentences: list[SentenceSpan] = []
 
 
-class DocumentRecord(BaseModel):
+class DocumentRecord(DocumentFacts):
     """A document as the store keeps it: its metadata plus the content hash that makes re-ingest incremental."""
 
-    id: str
-    title: str
-    kind: str | None = None
-    date: str | None = None
-    publisher: str | None = None
-    language: str | None = None
-    origin: str | None = Field(None, description="Where the document comes from (manifest 'source').")
-    source: str = Field(description="File name shown to users.")
     path: str = Field(description="Absolute path of the file on the ingesting machine.")
     content_hash: str
-    pages: int | None = None
-    chunks: int = 0
-    date_source: str | None = Field(None, description="Where the date comes from: 'manifest', 'text' (a date line "
-                                    "of the document), 'pdf' (its metadata) or 'file' (its modification time).")
-    peildatum: str | None = Field(None, description="The date the document's figures hold for, as it states it.")
-    dossier: str | None = Field(None, description="Kamerstuk dossier number, e.g. '28 741'.")
-    number: str | None = Field(None, description="Kamerstuk number within the dossier, e.g. '106'.")
-    languages: list[str] | None = Field(None, description="ISO codes of the languages found, the main one first.")
-    also_named: list[str] | None = Field(None, description="Other file names under which the same bytes were found.")
-    ocr_pages: list[int] | None = Field(None, description="Pages read by OCR (they had no text layer).")
     file_hash: str | None = Field(None, description="sha256 of the file's bytes alone: the same bytes under a "
                                   "second name are one document.")
-
-    @field_validator("languages", "also_named", "ocr_pages", mode="before")
-    @classmethod
-    def _list_or_none(cls, value):
-        """Lists as a store may hand them back (a JSON string), and an empty list as None (Chroma refuses [])."""
-        if isinstance(value, str):
-            value = json.loads(value) if value.startswith("[") else [value]
-        return value or None
 
     @property
     def year(self) -> int | None:
