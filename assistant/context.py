@@ -65,7 +65,9 @@ def parse_iso(date: str | None) -> tuple[int | None, int | None, int | None]:
     m = re.fullmatch(r"((?:19|20)\d\d)(?:-(\d\d))?(?:-(\d\d))?", date or "")
     if not m:
         return None, None, None
-    return int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None
+    month = int(m.group(2)) if m.group(2) and 1 <= int(m.group(2)) <= 12 else None
+    day = int(m.group(3)) if month and m.group(3) and 1 <= int(m.group(3)) <= 31 else None
+    return (int(m.group(1)), month, day) if month or not m.group(2) else (None, None, None)
 
 
 def matches_date(ref: TimeRef, date: str | None) -> bool:

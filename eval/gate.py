@@ -17,14 +17,14 @@ GATE = {
     "refusal_recall": 0.90,
 }
 
-DEVCORPUS_GATE = {  # measured: 0.239, 0.344, 0.290, 0.986, 0.186, 0.710, 0.278
-    "accuracy": 0.23,
-    "citation_support": 0.34,
-    "cited_own_document": 0.29,
+DEVCORPUS_GATE = {  # measured: 0.532, 0.621, 0.590, 0.389, 0.645, 0.426 (grounding as before)
+    "accuracy": 0.53,
+    "citation_support": 0.62,
+    "cited_own_document": 0.59,
     "grounding": 0.98,
-    "direct_accuracy": 0.18,
-    "refusal_recall": 0.70,
-    "refusal_precision": 0.27,
+    "direct_accuracy": 0.38,
+    "refusal_recall": 0.64,
+    "refusal_precision": 0.42,
 }
 
 

@@ -164,7 +164,8 @@ def test_a_phone_number_is_recognised_and_a_year_or_count_is_not(text, number):
 
 def test_a_documents_date_is_recognised_as_its_text_writes_it():
     assert date_phrases("2024-06") == ["juni 2024", "june 2024"]
-    assert date_phrases("2023-11-02") == ["2 november 2023", "2 november 2023"]
+    full = date_phrases("2023-11-02")  # the day in words (Dutch, English) and as a news dateline writes it
+    assert {"2 november 2023", "november 2023", "02-11-2023", "2-11-2023"} <= set(full) and "2023" not in full
     assert date_phrases("2024") == [] and date_phrases(None) == [] and date_phrases("2024-13") == []
 
 
