@@ -14,7 +14,7 @@ from typing import NamedTuple
 import numpy as np
 
 from assistant import context
-from assistant.context import MONTHS_EN, MONTHS_NL, DocContext, matches_date, time_fits, time_refs
+from assistant.context import MONTHS_EN, MONTHS_NL, DocContext, matches_date, time_fits
 from assistant.keyword import KeywordIndex, terms
 from assistant.question import NOT_NAMES, Question
 
@@ -384,11 +384,10 @@ def fits(q: Question, c: Candidate) -> bool:
     question insists on, and it speaks of the time asked about (said in the sentence, "dit jaar" read against its
     document's date, or, when it names no year, its document's own year)."""
     names = [n for n in q.salient if not YEAR.match(n)]
-    refs = time_refs(q.text)
-    meant = [r for r in refs if r.of_document]  # "volgens de brief van juli 2023": which document, not what time
+    meant = [r for r in q.times if r.of_document]  # "volgens de brief van juli 2023": which document, not what time
     return (not missing_names(replace(q, salient=names), c.block + " " + c.ctx.text())
             and all(matches_date(r, c.ctx.date) for r in meant)
-            and time_fits([r for r in refs if not r.of_document], c.text, c.ctx))
+            and time_fits([r for r in q.times if not r.of_document], c.text, c.ctx))
 
 
 def figure_missing(q: Question, best: Candidate, fitting: list[Candidate]) -> bool:

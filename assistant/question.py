@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.context import MONTH_NUMBER
+from assistant.context import MONTH_NUMBER, TimeRef, time_refs
 from assistant.keyword import terms
 from assistant.types import Message
 
@@ -158,6 +158,8 @@ class Question:
     aliases: dict[str, str] = field(default_factory=dict)
     # two things counted at once ("hoeveel straatcoaches en boa's"): each one's terms, else empty
     counted_pairs: list[set[str]] = field(default_factory=list)
+    # the times it names ("in 2023", "volgens de brief van juli 2023"), read once
+    times: list[TimeRef] = field(default_factory=list)
 
 
 def answer_shape(text: str) -> str | None:
@@ -317,4 +319,4 @@ def understand(text: str, history: list[Message] | None = None, follow_up: bool 
         salient = [n for n in salient if n.lower() not in translated]
     return Question(text=text, query=query, lang=lang, kind=kind, salient=list(dict.fromkeys(salient)),
                     counted_terms=counts, query_terms=query_terms, shape=answer_shape(text),
-                    counted_pairs=counted_pair(own))
+                    counted_pairs=counted_pair(own), times=time_refs(text))

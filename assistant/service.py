@@ -13,7 +13,7 @@ import numpy as np
 
 from assistant import answer as ex
 from assistant import lists
-from assistant.context import DocContext, is_field_line, matches_date, time_refs
+from assistant.context import DocContext, is_field_line, matches_date
 from assistant.embedding import make_embedder
 from assistant.errors import QuestionError
 from assistant.keyword import KeywordCache, KeywordIndex, keyword_dir, terms
@@ -158,8 +158,7 @@ class Assistant:
         for s in sentences:
             chunk = chunks[s.chunk_id]
             doc = docs.get(chunk.doc_id)
-            ctx = DocContext(doc.title if doc else "", chunk.section, doc.date if doc else None,
-                             getattr(doc, "peildatum", None))
+            ctx = DocContext(doc.title, chunk.section, doc.date, doc.peildatum) if doc else DocContext(section=chunk.section)
             block = ex.block_around(chunk.text, s.start, s.start + len(s.text))
             same_block = bool(cands) and cands[-1].chunk_id == s.chunk_id and cands[-1].block == block
             context = prev.text if same_block else ""
@@ -247,7 +246,7 @@ class Assistant:
         qvec = vector if vector is not None else self.embedder.encode([q.query], is_query=True)[0]
         t2 = time.perf_counter()
         # "volgens de brief van juli 2023": retrieval among the documents of that date, when there are any
-        meant = [r for r in time_refs(q.text) if r.of_document]
+        meant = [r for r in q.times if r.of_document]
         dated = [d.id for d in self.store.documents(cached=True) if any(matches_date(r, d.date) for r in meant)]
         hits = self.retrieve(q.query, filters, vector=qvec, index=index, doc_ids=dated or None)
         chunks = self.store.get_chunks([i for i, _ in hits])
@@ -351,11 +350,16 @@ class Assistant:
         # the best candidate that mentions every name/year the question insists on, at the time it asks about
         fitting = [c for c in cands if ex.fits(q, c)]
         best = fitting[0] if fitting else None
+        gathered = None  # (start, end, items) of the list the best sentence announces or stands in
         if q.kind == "list" and best is not None:  # a list asked for: the near-best sentence that carries one
-            best = next((c for c in fitting[:LIST_LOOKAHEAD] if c.score >= LIST_NEAR * best.score
-                         and lists.gather(chunks[c.chunk_id].text, chunks[c.chunk_id].spans, c.start, c.end)), best)
-            if best is not fitting[0]:
-                fitting = [best] + [c for c in fitting if c is not best]
+            for c in fitting[:LIST_LOOKAHEAD]:
+                if c.score < LIST_NEAR * best.score:
+                    break
+                gathered = lists.gather(chunks[c.chunk_id].text, chunks[c.chunk_id].spans, c.start, c.end)
+                if gathered:
+                    if c is not best:
+                        best, fitting = c, [c] + [f for f in fitting if f is not c]
+                    break
         threshold = self.settings.answer_threshold_en if q.lang == "en" else self.settings.answer_threshold
         no_figure = best is not None and ex.figure_missing(q, best, fitting)
         no_names = best is not None and best.score >= threshold and not no_figure and ex.places_missing(q, best)
@@ -388,35 +392,32 @@ class Assistant:
                 citations.append(cited)
             else:  # its quote (with the sentence before or after it) holds an earlier one: one longer quote, not two
                 citations[held] = cited.model_copy(update={"n": citations[held].n, "score": citations[held].score})
-        chunk = chunks[best.chunk_id]
-        gathered = lists.gather(chunk.text, chunk.spans, best.start, best.end) if q.kind == "list" else None
         if gathered:  # an announced list with its items ("... vier subdoelen:" and its bullets): quoted whole
+            chunk = chunks[best.chunk_id]
             lo, hi, items = gathered
             page = next((p for s, _, p in chunk.spans if s >= lo), best.page)
             first = self.citation(1, chunk, docs[chunk.doc_id], chunk.text[lo:hi], page, best.score)
             rest = [c for c in citations[1:] if not (c.chunk_id == chunk.id and c.quote in first.quote)]
             citations = [first] + [c.model_copy(update={"n": n}) for n, c in enumerate(rest, start=2)]
             lead = "; ".join(items) + " [1]"
-            quotes = "\n".join(f"> “{c.quote}” [{c.n}]" for c in citations)
-            return Answer(question=q.text, answer=f"{lead}\n\n{quotes}", answered=True, lead=lead,
-                          citations=citations, query=q.query, evidence=best.score)
-        # the direct answer comes from the quoted sentence that says most of what was asked: with "Komen er
-        # binnenkort nog gemeenten bij?" the quote "... nu in drie gemeenten ingezet. Twee andere gemeenten gaan er
-        # binnenkort mee starten." answers "Twee andere gemeenten"
-        quoted = [c for c in (best, best.next) if c is not None and c.text in citations[0].quote]
-        phrased = [(c.lexical, phrase) for c in quoted if (phrase := ex.direct_answer(q, c.text))]
-        direct = max(phrased, key=lambda p: p[0])[1] if phrased else ex.direct_answer(q, citations[0].quote)
-        lead = f"{direct} [1]" if direct else None
-        subsections = self.numbered_subsections(chunks[best.chunk_id]) if q.kind == "list" and not direct else []
-        if subsections:
-            # a sentence that announces numbered sub-sections ("op verschillende niveaus begeleid" followed by
-            # "1. Positieve ondersteuning", "2. ..."): the list is their headings, each cited with its opening
-            citations, items = citations[:1], []
-            for n, sub in enumerate(subsections, start=2):
-                start, end, page = sub.spans[0] if sub.spans else (0, len(sub.text), sub.page_start)
-                citations.append(self.citation(n, sub, docs[sub.doc_id], sub.text[start:end], page, best.score))
-                items.append(f"{ex.NUMBERED.match(sub.section).group(2)} [{n}]")
-            lead = "; ".join(items)
+        else:
+            # the direct answer comes from the quoted sentence that says most of what was asked: with "Komen er
+            # binnenkort nog gemeenten bij?" the quote "... nu in drie gemeenten ingezet. Twee andere gemeenten gaan er
+            # binnenkort mee starten." answers "Twee andere gemeenten"
+            quoted = [c for c in (best, best.next) if c is not None and c.text in citations[0].quote]
+            phrased = [(c.lexical, phrase) for c in quoted if (phrase := ex.direct_answer(q, c.text))]
+            direct = max(phrased, key=lambda p: p[0])[1] if phrased else ex.direct_answer(q, citations[0].quote)
+            lead = f"{direct} [1]" if direct else None
+            subsections = self.numbered_subsections(chunks[best.chunk_id]) if q.kind == "list" and not direct else []
+            if subsections:
+                # a sentence that announces numbered sub-sections ("op verschillende niveaus begeleid" followed by
+                # "1. Positieve ondersteuning", "2. ..."): the list is their headings, each cited with its opening
+                citations, items = citations[:1], []
+                for n, sub in enumerate(subsections, start=2):
+                    start, end, page = sub.spans[0] if sub.spans else (0, len(sub.text), sub.page_start)
+                    citations.append(self.citation(n, sub, docs[sub.doc_id], sub.text[start:end], page, best.score))
+                    items.append(f"{ex.NUMBERED.match(sub.section).group(2)} [{n}]")
+                lead = "; ".join(items)
         quotes = "\n".join(f"> “{c.quote}” [{c.n}]" for c in citations)
         return Answer(question=q.text, answer=f"{lead or texts['lead']}\n\n{quotes}", answered=True, lead=lead,
                       citations=citations, query=q.query, evidence=best.score)
