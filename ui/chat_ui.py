@@ -8,13 +8,10 @@ User errors are shown with ``gr.Error``, never as a traceback.
 
 from __future__ import annotations
 
-import html
 import os
-import re
 import secrets
 import time
 from pathlib import Path
-from urllib.parse import quote
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
@@ -22,24 +19,16 @@ import gradio as gr
 
 from assistant.errors import UserError
 from assistant.settings import Settings
-from assistant.types import Answer, Citation, Filters, Message
+from assistant.types import Message
+from ui.examples_tab import examples_tab
+from ui.render import ALL, growing, make_filters, passage_html, plain, render_answer, source_line
 
-ALL = "Alle"
-ALL_THEMES = "Alle thema's"
 EXAMPLES = [
     "Hoeveel jongeren zijn extra aangemeld voor AJB?",
     "Welke gemeenten hebben wijkrechtspraak?",
     "How many families take part in the family approach in Tilburg?",
     "Hoeveel gemeenten doen mee met de structurele aanpak?",
 ]
-# The five themes of the learning networks, with the words searched for each (the section titles of the report).
-THEMES = {
-    "Onderwijs": "onderwijs school",
-    "Werk en inkomen": "werk en inkomen",
-    "Persoonlijke ontwikkeling": "persoonlijke en psychologische ontwikkeling",
-    "Sociaal netwerk": "sociale netwerk familie gezin",
-    "Criminaliteit en re-integratie": "criminaliteit en re-integratie",
-}
 STREAM_PAUSE_S = 0.03  # between the pieces of a streamed answer
 
 CSS = """
@@ -53,10 +42,6 @@ CSS = """
 .pmg-hit { border-bottom: 1px solid var(--border-color-primary); padding: 10px 0; }
 .pmg-hit .pmg-text { max-height: 14em; overflow-y: auto; }
 """
-BADGE_ANSWERED = ('<span class="pmg-badge pmg-answered" style="background:#e3f4e8;color:#14532d">'
-                  'Uit de documenten</span>')
-BADGE_REFUSED = ('<span class="pmg-badge pmg-refusal" style="background:#fdecc8;color:#7c2d12">'
-                 'Niet in de documenten</span>')
 
 
 def gradio_auth(settings: Settings):
@@ -65,106 +50,6 @@ def gradio_auth(settings: Settings):
         return None
     key = settings.api_key.encode()
     return lambda _user, password: secrets.compare_digest((password or "").encode(), key)
-
-
-# --- formatting ------------------------------------------------------------------------------------------
-
-
-def where(c: Citation | dict) -> str:
-    c = c if isinstance(c, dict) else c.model_dump()
-    page = f"p. {c['page']}" + (" (OCR)" if c.get("ocr") else "") if c.get("page") else None
-    parts = [c["source"], page, c.get("section")]
-    return ", ".join(p for p in parts if p)
-
-
-def source_line(c: Citation | dict) -> str:
-    c = c if isinstance(c, dict) else c.model_dump()
-    return f"[{c['n']}] {c['document']} ({where(c)})"
-
-
-def render_answer(answer: Answer, text: str | None = None, *, sources: bool = True) -> str:
-    """Markdown of one answer: a label, the text (with its [n] markers), then the numbered sources."""
-    badge = BADGE_ANSWERED if answer.answered else BADGE_REFUSED
-    out = f"{badge}\n\n{answer.answer if text is None else text}"
-    if answer.note:
-        out += f"\n\n*({answer.note})*"
-    cites = answer.citations if answer.answered else answer.related
-    if sources and cites:
-        head = "**Bronnen**" if answer.answered else "**Verwant** (geen antwoord, wel de dichtstbijzijnde passages)"
-        out += f"\n\n{head}\n\n" + "\n".join(f"- {html.escape(source_line(c))}" for c in cites)
-    return out
-
-
-def mark(text: str, quote: str) -> str:
-    """``text`` as HTML with ``quote`` highlighted (escaped; the quote is a verbatim part of the text)."""
-    i = text.find(quote) if quote else -1
-    if i < 0:
-        return f"<mark>{html.escape(quote)}</mark>\n\n{html.escape(text)}" if quote else html.escape(text)
-    return f"{html.escape(text[:i])}<mark>{html.escape(quote)}</mark>{html.escape(text[i + len(quote):])}"
-
-
-def mark_term(text: str, term: str) -> str:
-    escaped = html.escape(text)
-    term = term.strip()
-    if not term:
-        return escaped
-    return re.sub(re.escape(html.escape(term)), lambda m: f"<mark>{m.group(0)}</mark>", escaped, flags=re.I)
-
-
-def meta_html(c: dict, settings: Settings) -> str:
-    rows = [("Document", c["document"]), ("Bestand", c["source"]), ("Pagina", c.get("page")),
-            ("Sectie", c.get("section")), ("Soort", c.get("kind")), ("Datum", c.get("date"))]
-    meta = " · ".join(f"{k}: <strong>{html.escape(str(v))}</strong>" for k, v in rows if v)
-    if not settings.api_key:  # /api needs a bearer token when a key is set, which a plain link cannot send
-        meta += (f' · <a href="/api/documents/{html.escape(quote(c["document_id"], safe=""))}/file" target="_blank" '
-                 f'rel="noopener">bestand openen</a>')
-    return meta
-
-
-def passage_html(assistant, c: dict, settings: Settings) -> str:
-    chunk = assistant.store.get_chunks([c["chunk_id"]]).get(c["chunk_id"])
-    text = mark(chunk.text, c["quote"]) if chunk else (
-        f"<em>Deze passage staat niet meer in de index.</em>\n\n<mark>{html.escape(c['quote'])}</mark>")
-    return (f'<div class="pmg-passage"><div class="pmg-meta">[{c["n"]}] {meta_html(c, settings)}</div>'
-            f'<div class="pmg-text">{text}</div></div>')
-
-
-def hits_html(hits: list[Citation], term: str, settings: Settings) -> str:
-    if not hits:
-        return "<p>Geen passages gevonden.</p>"
-    out = []
-    for c in hits:
-        d = c.model_dump()
-        note = ""
-        if term.strip() and term.strip().lower() not in c.quote.lower():
-            note = f" <em>(noemt {html.escape(term.strip())} niet)</em>"
-        out.append(f'<div class="pmg-hit"><div class="pmg-meta">[{c.n}] {meta_html(d, settings)}{note}</div>'
-                   f'<div class="pmg-text">{mark_term(c.quote, term)}</div></div>')
-    return "\n".join(out)
-
-
-def make_filters(kind: str | None, year: str | None) -> Filters | None:
-    y = int(year) if year and year != ALL and str(year).isdigit() else None
-    filters = Filters(kind=kind if kind and kind != ALL else None, year_from=y, year_to=y)
-    return None if filters.is_empty() else filters
-
-
-def plain(content) -> str:
-    """The text of a Chatbot message's content (a string, or Gradio's list of content parts)."""
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        return "".join(p.get("text", "") for p in content if isinstance(p, dict))
-    return str(content or "")
-
-
-def growing(text: str):
-    from ui.routes.openai_compat import pieces
-
-    shown = ""
-    for piece in pieces(text, words=4):
-        shown += piece
-        yield shown
 
 
 # --- the app ---------------------------------------------------------------------------------------------
@@ -222,16 +107,7 @@ def build_ui(assistant, settings: Settings, uploads=None) -> gr.Blocks:
                 passage = gr.HTML("<p><em>Kies een bron om de passage in haar context te lezen.</em></p>",
                                   elem_id="pmg-passage")
 
-        with gr.Tab("Voorbeelden"):
-            gr.Markdown("Voor hosts van de lerende netwerken: zoek concrete voorbeelden per thema en gemeente. "
-                        "Elke vondst staat er met document, pagina en sectie.")
-            with gr.Row():
-                theme = gr.Dropdown([ALL_THEMES, *THEMES], value="Onderwijs", label="Thema", elem_id="pmg-theme")
-                municipality = gr.Textbox(label="Gemeente", placeholder="bijv. Tilburg, Rotterdam, Heerlen",
-                                          elem_id="pmg-municipality")
-                words = gr.Textbox(label="Zoekwoorden (optioneel)", placeholder="bijv. school, baan, familie")
-            find = gr.Button("Zoek voorbeelden", variant="primary", elem_id="pmg-find")
-            found = gr.HTML(elem_id="pmg-found")
+        examples_tab(assistant, settings, kind, year)
 
         with gr.Tab("Documenten"):
             docs_table = gr.Dataframe(rows0, headers=["id", "titel", "soort", "datum", "bestand", "pagina's",
@@ -306,21 +182,6 @@ def build_ui(assistant, settings: Settings, uploads=None) -> gr.Blocks:
                 raise gr.Error(str(exc), title="Fout", print_exception=False) from None
 
         source_pick.change(open_source, [source_pick, cites], passage, api_name="open_source")
-
-        def find_examples(theme_v: str, place: str, extra: str, kind_v: str, year_v: str) -> str:
-            place = (place or "").strip()
-            query = " ".join(p for p in (THEMES.get(theme_v, ""), place, (extra or "").strip()) if p)
-            if not query:
-                return "<p>Kies een thema of vul een gemeente of zoekwoord in.</p>"
-            try:
-                hits = assistant.search(query, make_filters(kind_v, year_v), k=8)
-            except UserError as exc:
-                raise gr.Error(str(exc), title="Fout", print_exception=False) from None
-            return hits_html(hits, place, settings)
-
-        find.click(find_examples, [theme, municipality, words, kind, year], found, api_name="examples")
-        municipality.submit(find_examples, [theme, municipality, words, kind, year], found,
-                            api_visibility="private")
 
         def refresh_all():
             text, kinds, years, rows, ids = documents_view()
