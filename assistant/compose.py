@@ -1,0 +1,227 @@
+"""An answer built from scored candidate sentences: the quotes, their numbered citations and the short answer
+that leads; a question that asks two things gets its parts merged into one answer.
+
+``Assistant`` (assistant/service.py) retrieves and scores; a ``Composer`` turns that into what the user reads.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant import answer as ex
+from assistant import lists
+from assistant.question import Question, language
+from assistant.settings import Settings
+from assistant.store import Store, StoredChunk
+from assistant.types import Answer, Citation, DocumentRecord
+
+WHOLE_EXAMPLE = 600  # an example's bullet (asked for by name, or which place or person) up to this long is quoted whole
+
+TEXTS = {
+    "nl": {
+        "refuse": "Dat staat niet in de documenten: ik vond geen passage die deze vraag beantwoordt.",
+        "missing": "De gevonden passages noemen {names} niet.",
+        "related": "Verwante passages staan hieronder, maar zijn geen antwoord.",
+        "lead": "Volgens de documenten:",
+        "no_figure": "Dat staat niet in de documenten: de passage die hierover gaat, noemt geen aantal.",
+        "no_names": "Dat staat niet in de documenten: de passage die hierover gaat, noemt geen gemeenten of plaatsen bij naam.",
+        "part_refused": "dit deel van de vraag staat niet in de documenten",
+        "see": "zie {refs}",
+    },
+    "en": {
+        "refuse": "The documents do not say: I found no passage that answers this question.",
+        "missing": "The passages found do not mention {names}.",
+        "related": "Related passages are listed below; they are not an answer.",
+        "lead": "According to the documents (quoted in Dutch):",
+        "no_figure": "The documents do not say: the passage about this gives no figure.",
+        "no_names": "The documents do not say: the passage about this names no municipality or place.",
+        "part_refused": "the documents do not answer this part of the question",
+        "see": "see {refs}",
+    },
+}
+
+
+LIST_LOOKAHEAD = 5  # candidates looked at for one that carries the list asked for
+LIST_NEAR = 0.8  # ... within this share of the best one's score
+
+
+class Composer:
+    """Citations and answers over one store's documents."""
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.settings = settings
+        self.uploads = settings.uploads.resolve()
+
+    def _doc_map(self) -> dict[str, DocumentRecord]:
+        return {d.id: d for d in self.store.documents(cached=True)}
+
+    def citation(self, n: int, chunk: StoredChunk, doc: DocumentRecord, quote: str, page: int | None,
+                 score: float) -> Citation:
+        return Citation(n=n, document=doc.title, document_id=doc.id, kind=doc.kind, date=doc.date, source=doc.source,
+                        page=page, section=chunk.section, ocr=bool(doc.ocr_pages and page in doc.ocr_pages), quote=quote,
+                        chunk_id=chunk.id, score=round(score, 4))
+
+    def merge(self, question: str, parts: list[Answer]) -> Answer:
+        """One answer to a question that asks two things: the parts' direct answers in order, then every quote once,
+        numbered on; a part the documents do not answer says so."""
+        texts = TEXTS[language(question)]
+        if not any(p.answered for p in parts):
+            related = [c.model_copy(update={"n": n}) for n, c in enumerate((c for p in parts for c in p.related), 1)]
+            return parts[0].model_copy(update={"question": question, "related": related[:5]})
+        citations: list[Citation] = []
+        heads: list[str] = []
+        pointers: set[str] = set()  # heads that only point at quotes ("zie [1]")
+        for part in parts:
+            numbers: dict[int, int] = {}
+            for c in part.citations:  # a quote already given, or inside one given, keeps its number
+                k = next((k for k, o in enumerate(citations) if o.chunk_id == c.chunk_id
+                          and (c.quote in o.quote or o.quote in c.quote)), None)
+                if k is None:
+                    citations.append(c.model_copy(update={"n": len(citations) + 1}))
+                    k = len(citations) - 1
+                elif len(c.quote) > len(citations[k].quote):
+                    citations[k] = c.model_copy(update={"n": citations[k].n})
+                numbers[c.n] = citations[k].n
+            if not part.answered:
+                head = texts["part_refused"]
+            elif part.lead is None:  # quotes without a short answer ("Volgens de documenten:"): point at them
+                head = texts["see"].format(refs=" ".join(f"[{n}]" for n in dict.fromkeys(numbers.values())))
+                pointers.add(head)
+            else:
+                head = re.sub(r"\[(\d+)\]", lambda m: f"[{numbers.get(int(m.group(1)), m.group(1))}]", part.lead)
+            if head not in heads:  # both parts answered by the same passage: say it once
+                heads.append(head)
+        # "zie [1]" for a part whose passages another part's short answer cites already says nothing more
+        cited = {ref for h in heads if h not in pointers for ref in re.findall(r"\[\d+\]", h)}
+        heads = [h for h in heads if not (h in pointers and set(re.findall(r"\[\d+\]", h)) <= cited)]
+        # nor does a short answer that another one holds ("2022 [1]" after "ECORYS, 2022 [1]")
+        heads = [h for h in heads if not any(h != o and h.split(" [")[0] in o.split(" [")[0] for o in heads)]
+        quotes = "\n".join(f"> “{c.quote}” [{c.n}]" for c in citations)
+        evidence = [p.evidence for p in parts if p.answered and p.evidence is not None]
+        lead = "; ".join(heads)
+        return Answer(question=question, answer=f"{lead}\n\n{quotes}", answered=True, lead=lead, citations=citations,
+                      query=" | ".join(p.query or "" for p in parts), evidence=min(evidence) if evidence else None)
+
+    def chunk_citations(self, hits: list[tuple[str, float]], chunks: dict[str, StoredChunk]) -> list[Citation]:
+        """Whole retrieved chunks as numbered citations (search results; the passages an LLM answers from)."""
+        docs = self._doc_map()
+        return [self.citation(n, chunks[i], docs[chunks[i].doc_id], chunks[i].text, chunks[i].page_start, s)
+                for n, (i, s) in enumerate(hits, start=1) if i in chunks]
+
+    def quote_of(self, c: ex.Candidate, chunk: StoredChunk, q: Question) -> tuple[str, int | None]:
+        """The verbatim quote for a candidate: its sentence, plus the previous one when that holds the subject."""
+        missing = ex.missing_names(q, c.text)
+        needs_context = bool(c.context) and (
+            bool(ex.ANAPHORA.match(c.text)) or (bool(missing) and len(ex.missing_names(q, c.context)) < len(missing)))
+        start = c.context_start if needs_context else c.start
+        end = c.end
+        figure_next = q.kind == "figure" and not ex.number_mentions(q, c.text) and c.next is not None
+        if c.next and (ex.ANAPHORA.match(c.next.text) or c.next.score >= 0.85 * c.score or figure_next):
+            end = c.next.end
+        if q.kind == "other" and (q.salient or q.shape in ("place", "person")) and len(c.block) <= WHOLE_EXAMPLE:
+            # an example the question names ("de Utrechtse proeftuin"): its whole bullet, what it is and for whom; an
+            # example asked for by what it does ("Welke gemeente heeft een banenmarkt?"): the bullet that names it
+            lo = chunk.text.find(c.block, max(0, c.start - len(c.block)))
+            if 0 <= lo <= c.start:
+                start, end = lo + len(c.block) - len(c.block.lstrip("-• ")), max(end, lo + len(c.block.rstrip()))
+        page = next((p for s, e, p in chunk.spans if s >= start), c.page) if start != c.start else c.page
+        return chunk.text[start:end], page
+
+    def numbered_subsections(self, chunk: StoredChunk, limit: int = 12) -> list[StoredChunk]:
+        """The chunks of the sub-sections numbered 1, 2, 3 ... that follow ``chunk`` in its document (their first
+        chunk each); empty when fewer than two follow."""
+        doc_id, _, index = chunk.id.rpartition(":")
+        if not index.isdigit():
+            return []
+        ids = [f"{doc_id}:{int(index) + k:0{len(index)}d}" for k in range(1, limit + 1)]
+        following = self.store.get_chunks(ids)
+        found: list[StoredChunk] = []
+        for i in ids:
+            nxt = following.get(i)
+            m = ex.NUMBERED.match(nxt.section or "") if nxt else None
+            if m and int(m.group(1)) == len(found) + 1:
+                found.append(nxt)
+            elif not (nxt and found and nxt.section == found[-1].section):  # a sub-section's second chunk
+                break
+        return found if len(found) >= 2 else []
+
+    def compose(self, q: Question, cands: list[ex.Candidate], chunks: dict[str, StoredChunk]) -> Answer:
+        texts = TEXTS[q.lang]
+        docs = self._doc_map()
+        if ex.asks_publication(q):
+            ex.prefer_publication_date(q, cands, {i: ex.date_phrases(docs[c.doc_id].date) for i, c in chunks.items()})
+        # the best candidate that mentions every name/year the question insists on, at the time it asks about
+        fitting = [c for c in cands if ex.fits(q, c)]
+        best = fitting[0] if fitting else None
+        gathered = None  # (start, end, items) of the list the best sentence announces or stands in
+        if q.kind == "list" and best is not None:  # a list asked for: the near-best sentence that carries one
+            for c in fitting[:LIST_LOOKAHEAD]:
+                if c.score < LIST_NEAR * best.score:
+                    break
+                gathered = lists.gather(chunks[c.chunk_id].text, chunks[c.chunk_id].spans, c.start, c.end)
+                if gathered:
+                    if c is not best:
+                        best, fitting = c, [c] + [f for f in fitting if f is not c]
+                    break
+        threshold = self.settings.answer_threshold_en if q.lang == "en" else self.settings.answer_threshold
+        no_figure = best is not None and ex.figure_missing(q, best, fitting)
+        no_names = best is not None and best.score >= threshold and not no_figure and ex.places_missing(q, best)
+        answered = best is not None and best.score >= threshold and not no_figure and not no_names
+        if not answered:
+            missing = ex.missing_names(q, " ".join(c.block for c in cands[:5])) if cands else []
+            reason = texts["refuse"] + (" " + texts["missing"].format(names=", ".join(missing)) if missing else "")
+            shown = cands[:3]
+            if no_figure or no_names:  # the passage that speaks of it first, then why it is no answer
+                reason = texts["no_figure" if no_figure else "no_names"]
+                shown = sorted(fitting, key=lambda c: -c.topical)[:3]
+            related = []
+            for c in shown:
+                quote, page = self.quote_of(c, chunks[c.chunk_id], q)
+                related.append(self.citation(len(related) + 1, chunks[c.chunk_id], docs[chunks[c.chunk_id].doc_id],
+                                             quote, page, c.score))
+            return Answer(question=q.text, answer=f"{reason} {texts['related'] if related else ''}".strip(),
+                          answered=False, related=related, query=q.query, evidence=best.score if best else None)
+        citations: list[Citation] = []
+        for c in [best] + [c for c in cands if c is not best and c.score >= 0.93 * best.score]:
+            if len(citations) == 2 or not ex.fits(q, c):
+                continue
+            if any(c.chunk_id == cit.chunk_id and c.text in cit.quote for cit in citations):
+                continue  # already quoted with the best sentence
+            quote, page = self.quote_of(c, chunks[c.chunk_id], q)
+            cited = self.citation(len(citations) + 1, chunks[c.chunk_id], docs[chunks[c.chunk_id].doc_id], quote, page,
+                                  c.score)
+            held = next((k for k, cit in enumerate(citations) if cit.chunk_id == c.chunk_id and cit.quote in quote), None)
+            if held is None:
+                citations.append(cited)
+            else:  # its quote (with the sentence before or after it) holds an earlier one: one longer quote, not two
+                citations[held] = cited.model_copy(update={"n": citations[held].n, "score": citations[held].score})
+        if gathered:  # an announced list with its items ("... vier subdoelen:" and its bullets): quoted whole
+            chunk = chunks[best.chunk_id]
+            lo, hi, items = gathered
+            page = next((p for s, _, p in chunk.spans if s >= lo), best.page)
+            first = self.citation(1, chunk, docs[chunk.doc_id], chunk.text[lo:hi], page, best.score)
+            rest = [c for c in citations[1:] if not (c.chunk_id == chunk.id and c.quote in first.quote)]
+            citations = [first] + [c.model_copy(update={"n": n}) for n, c in enumerate(rest, start=2)]
+            lead = "; ".join(items) + " [1]"
+        else:
+            # the direct answer comes from the quoted sentence that says most of what was asked: with "Komen er
+            # binnenkort nog gemeenten bij?" the quote "... nu in drie gemeenten ingezet. Twee andere gemeenten gaan er
+            # binnenkort mee starten." answers "Twee andere gemeenten"
+            quoted = [c for c in (best, best.next) if c is not None and c.text in citations[0].quote]
+            phrased = [(c.lexical, phrase) for c in quoted if (phrase := ex.direct_answer(q, c.text))]
+            direct = max(phrased, key=lambda p: p[0])[1] if phrased else ex.direct_answer(q, citations[0].quote)
+            lead = f"{direct} [1]" if direct else None
+            subsections = self.numbered_subsections(chunks[best.chunk_id]) if q.kind == "list" and not direct else []
+            if subsections:
+                # a sentence that announces numbered sub-sections ("op verschillende niveaus begeleid" followed by
+                # "1. Positieve ondersteuning", "2. ..."): the list is their headings, each cited with its opening
+                citations, items = citations[:1], []
+                for n, sub in enumerate(subsections, start=2):
+                    start, end, page = sub.spans[0] if sub.spans else (0, len(sub.text), sub.page_start)
+                    citations.append(self.citation(n, sub, docs[sub.doc_id], sub.text[start:end], page, best.score))
+                    items.append(f"{ex.NUMBERED.match(sub.section).group(2)} [{n}]")
+                lead = "; ".join(items)
+        quotes = "\n".join(f"> “{c.quote}” [{c.n}]" for c in citations)
+        return Answer(question=q.text, answer=f"{lead or texts['lead']}\n\n{quotes}", answered=True, lead=lead,
+                      citations=citations, query=q.query, evidence=best.score)
