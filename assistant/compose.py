@@ -7,13 +7,15 @@ that leads; a question that asks two things gets its parts merged into one answe
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from pathlib import Path
 
 from assistant import answer as ex
-from assistant import lists
+from assistant import conflicts, lists
 from assistant.question import Question, language
 from assistant.settings import Settings
 from assistant.store import Store, StoredChunk
-from assistant.types import Answer, Citation, DocumentRecord
+from assistant.types import Answer, Citation, DocumentRecord, Figure
 
 WHOLE_EXAMPLE = 600  # an example's bullet (asked for by name, or which place or person) up to this long is quoted whole
 
@@ -60,7 +62,11 @@ class Composer:
                  score: float) -> Citation:
         return Citation(n=n, document=doc.title, document_id=doc.id, kind=doc.kind, date=doc.date, source=doc.source,
                         page=page, section=chunk.section, ocr=bool(doc.ocr_pages and page in doc.ocr_pages), quote=quote,
-                        chunk_id=chunk.id, score=round(score, 4))
+                        chunk_id=chunk.id, score=round(score, 4), peildatum=doc.peildatum,
+                        origin="upload" if self.is_upload(doc) else "corpus")
+
+    def is_upload(self, doc: DocumentRecord) -> bool:
+        return Path(doc.path).is_relative_to(self.uploads)
 
     def merge(self, question: str, parts: list[Answer]) -> Answer:
         """One answer to a question that asks two things: the parts' direct answers in order, then every quote once,
@@ -222,6 +228,44 @@ class Composer:
                     citations.append(self.citation(n, sub, docs[sub.doc_id], sub.text[start:end], page, best.score))
                     items.append(f"{ex.NUMBERED.match(sub.section).group(2)} [{n}]")
                 lead = "; ".join(items)
+        figures, conflict = [], False
+        if not gathered and lead and conflicts.applies(q):  # other documents' figures for the same thing
+            found = self.disagreement(q, best, cands, fitting, chunks, docs)
+            if found:
+                lead, citations, figures, conflict = found
         quotes = "\n".join(f"> “{c.quote}” [{c.n}]" for c in citations)
         return Answer(question=q.text, answer=f"{lead or texts['lead']}\n\n{quotes}", answered=True, lead=lead,
-                      citations=citations, query=q.query, evidence=best.score)
+                      citations=citations, query=q.query, evidence=best.score, conflict=conflict, figures=figures)
+
+    def disagreement(self, q: Question, best: ex.Candidate, cands: list[ex.Candidate], fitting: list[ex.Candidate],
+                     chunks: dict[str, StoredChunk], docs: dict[str, DocumentRecord]):
+        """(lead, citations, figures, conflict) when other documents give a figure for what was asked (assistant/
+        conflicts.py); None when only the best sentence's document does."""
+        band = self.settings.agree_band
+        claims = conflicts.find(q, best, fitting, docs, band, self.is_upload)
+        if len(claims) < 2 and not q.times:
+            return None
+        newer = []
+        if q.times and claims:  # the figure of the time asked for; a newer one the documents give, said after it
+            # the time's words ("juni 2024") credit its own document, which other documents' dates cannot earn:
+            # a newer figure is looked for in the band squared
+            loose = replace(q, times=[])
+            newer = conflicts.find(loose, best, [c for c in cands if ex.fits(loose, c)], docs, band ** 2,
+                                   self.is_upload)
+        shown, how = conflicts.plan(q, claims, newer)
+        if not how and not any(c.also for c in shown):
+            return None
+        citations: list[Citation] = []
+        numbers: list[list[int]] = []
+        for claim in shown:
+            refs = []
+            for c in [claim.cand, *claim.also]:
+                quote, page = self.quote_of(c, chunks[c.chunk_id], q)
+                citations.append(self.citation(len(citations) + 1, chunks[c.chunk_id], docs[chunks[c.chunk_id].doc_id],
+                                               quote, page, c.score))
+                refs.append(len(citations))
+            numbers.append(refs)
+        figures = [Figure(value=c.value, date=c.doc.date, peildatum=c.doc.peildatum, document=c.doc.title,
+                          document_id=c.doc.id, origin="upload" if c.upload else "corpus", citations=refs)
+                   for c, refs in zip(shown, numbers, strict=True)] if how else []
+        return conflicts.lead(q, shown, how, numbers), citations, figures, how in ("conflict", "timeline", "time")

@@ -56,6 +56,12 @@ class Settings(BaseSettings):
         0.392, description="The same for English questions, whose evidence is mostly cross-lingual (dense); calibrated too.",
     )
 
+    agree_band: float = Field(
+        0.8, gt=0, le=1, description="Other documents' sentences scoring at least this share of the best one's are "
+        "their own answers to the question: a different figure among them is shown as a disagreement, newest first. "
+        "Chosen on the development corpus (docs/eval.md: `PMG_AGREE_BAND=... pmg eval --set devcorpus --by-document`).",
+    )
+
     # --- optional LLM -------------------------------------------------------------------------
     llm: Literal["none", "openai", "ollama"] = Field(
         "none", description="'none' answers extractively (the default); 'openai' any OpenAI-compatible server; 'ollama'."

@@ -58,6 +58,20 @@ class Citation(BaseModel):
     quote: str = Field(description="Verbatim text from the indexed document.")
     chunk_id: str
     score: float
+    peildatum: str | None = Field(None, description="The date the document's figures hold for, where it states one.")
+    origin: Literal["corpus", "upload"] = Field("corpus", description="'upload' for a document a user uploaded.")
+
+
+class Figure(BaseModel):
+    """One document's figure where documents disagree (``Answer.figures``)."""
+
+    value: str = Field(description="The figure as the answer gives it: \"47 gemeenten\".")
+    date: str | None = Field(None, description="Date of the document that gives it (ISO).")
+    peildatum: str | None = Field(None, description="The date its figures hold for, where the document states one.")
+    document: str = Field(description="Title of that document.")
+    document_id: str
+    origin: Literal["corpus", "upload"] = "corpus"
+    citations: list[int] = Field(description="The [n] of the citations that give this figure.")
 
 
 class Answer(BaseModel):
@@ -74,6 +88,10 @@ class Answer(BaseModel):
     evidence: float | None = Field(None, description="Score of the best supporting sentence (answered when it reaches "
                                    "the calibrated threshold); null when no sentence mentions the question's names.")
     query: str | None = Field(None, description="The self-contained query used for retrieval (after follow-up handling).")
+    conflict: bool = Field(False, description="The documents give different figures for what was asked: "
+                           "``figures`` lists them, newest first (a timeline, oldest first, for how a figure changed).")
+    figures: list[Figure] = Field([], description="Each figure the documents give, with its document and date, in "
+                                  "the order the answer gives them; empty when they agree or one document answers.")
 
 
 class DocumentFacts(BaseModel):

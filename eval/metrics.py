@@ -131,6 +131,7 @@ class CaseResult(BaseModel):
     history_used: bool = False
     expected_all: list[str] = []
     expected_any: list[str] = []
+    expected_order: list[str] = []  # strings the first line must give in this order
     answer: str = ""
     answered: bool = False
     quotes: list[str] = []
@@ -141,6 +142,7 @@ class CaseResult(BaseModel):
     mode: str = ""
     doc: str | None = None  # the file name of the document that answers the case (EvalCase.doc, or the report's)
     cited_docs: list[str] = []  # the file name of each citation's document, in citation order
+    cited_dates: list[str] = []  # how each cited document's dates are written: an answer may name them
     evidence: float | None = None  # Answer.evidence: the score compared with the answer threshold
     threshold_lang: str = "nl"  # whose threshold applied: the language the assistant read the question in
     parts: int = 1  # questions the assistant split it into (answered part by part)
@@ -178,9 +180,22 @@ class Failure(BaseModel):
     reasons: list[str]
 
 
+def in_order(text: str, items: Sequence[str]) -> bool:
+    """The strings occur in ``text`` in this order (each after the previous one; normalised as matches_expected)."""
+    haystack, at = normalise(text), 0
+    for item in items:
+        found = haystack.find(normalise(item), at)
+        if found < 0:
+            return False
+        at = found + len(normalise(item))
+    return True
+
+
 def answer_matches(r: CaseResult) -> bool:
-    """An answerable case was answered with text matching the expectation."""
-    return r.answered and matches_expected(r.answer, r.expected_all, r.expected_any)
+    """An answerable case was answered with text matching the expectation, and its first line (the short answer)
+    gives the figures of ``expected_order`` in that order (where documents disagree: the newest first)."""
+    return r.answered and matches_expected(r.answer, r.expected_all, r.expected_any) and (
+        not r.expected_order or in_order(r.answer.split("\n", 1)[0], r.expected_order))
 
 
 def is_correct(r: CaseResult) -> bool:
@@ -244,7 +259,7 @@ def summarise(results: Sequence[CaseResult]) -> Summary:
         citation_support=_mean(
             cited(r) for r in answerable if r.answered
         ),
-        grounding=_mean(grounded(r.answer, r.quotes) for r in answered),
+        grounding=_mean(grounded(r.answer, [*r.quotes, *r.cited_dates]) for r in answered),
         refusal_precision=_ratio(refused_unanswerable, len(results) - len(answered)),
         refusal_recall=_ratio(refused_unanswerable, len(results) - len(answerable)),
         followup_accuracy=_mean(is_correct(r) for r in results if r.history_used),

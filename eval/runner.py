@@ -27,11 +27,20 @@ class EvalCase(BaseModel):
     lang: str = "nl"
     expect_all: list[str] = []
     expect_any: list[str] = []
+    expect_order: list[str] = []  # where documents disagree: the figures the short answer gives, in this order
     answerable: bool = True
     history: list[Message] = []
     document: str | None = None
     tags: list[str] = []
     doc: str | None = None  # the file name of the document that answers the case (eval/README.md)
+
+
+def cited_dates(answer) -> list[str]:
+    """The dates of an answer's cited documents, as its short answer may write them ("19 juni 2025")."""
+    from assistant.conflicts import date_text
+
+    return [t for c in answer.citations for d in (c.date, c.peildatum) if d
+            for t in (date_text(d, "nl"), date_text(d, "en")) if t]
 
 
 def case_doc(case: EvalCase) -> str:
@@ -143,10 +152,12 @@ def run_cases(assistant: Assistant, cases: list[EvalCase], label: str) -> tuple[
         results.append(CaseResult(
             id=case.id, question=case.question, lang=case.lang, tags=case.tags, answerable=case.answerable,
             history_used=bool(case.history), expected_all=case.expect_all, expected_any=case.expect_any,
+            expected_order=case.expect_order,
             answer=answer.answer, answered=answer.answered, quotes=[c.quote for c in answer.citations],
             sections=[c.section or "" for c in answer.citations],
             retrieved_ids=retrieved, relevant_ids=relevant_chunks(case, chunks), latency_ms=latency, mode=label,
-            doc=case_doc(case), cited_docs=[c.source for c in answer.citations], evidence=answer.evidence,
+            doc=case_doc(case), cited_docs=[c.source for c in answer.citations],
+            cited_dates=cited_dates(answer), evidence=answer.evidence,
             threshold_lang=understood.lang, parts=len(split_question(case.question)),
         ))
         evidence.append(answer.evidence)

@@ -28,7 +28,7 @@ DOC_SUFFIXES = {".pdf", ".html", ".docx", ".txt", ".md"}
 THEMES = {"onderwijs", "werk-en-inkomen", "persoonlijke-ontwikkeling", "sociaal-netwerk",
           "zorg-en-veiligheid", "criminaliteit-en-re-integratie", "algemeen"}
 KINDS = {"figure", "example", "list", "followup", "english", "unanswerable", "near-miss",
-         "cross-document"}
+         "cross-document", "conflict"}  # conflict: documents disagree; expect_order gives the figures' order
 REQUIRED = ("id", "question", "lang", "answerable", "tags", "doc")
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 
@@ -96,7 +96,8 @@ def main(argv):
     set_path = Path(argv[1]) if len(argv) > 1 else DEFAULT_SET
     problems: list[str] = []
     docs = {p.name: p for p in DOCS.iterdir() if p.suffix.lower() in DOC_SUFFIXES}
-    texts = {name: norm(doc_text(p)) for name, p in docs.items()}
+    # a PDF's lines wrap inside a sentence ("47\ngemeenten"); the index joins them, so the check does too
+    texts = {name: norm(doc_text(p)).replace("\n", " ") for name, p in docs.items()}
 
     # expected.json covers every document
     exp = json.loads((HERE / "expected.json").read_text(encoding="utf-8"))
@@ -174,9 +175,14 @@ def main(argv):
             if norm(s) in texts[doc]:
                 continue
             # a cross-document case may draw strings from the older documents it compares
-            if "cross-document" in tags and any(norm(s) in t for t in texts.values()):
+            if ("cross-document" in tags or "conflict" in tags) and any(norm(s) in t for t in texts.values()):
                 continue
             problems.append(f"{cid}: {s!r} not found in {doc}")
+        for s in c.get("expect_order", []):
+            if not any(norm(s) in t for t in texts.values()):
+                problems.append(f"{cid}: expect_order {s!r} is in no document")
+        if c.get("expect_order") and "conflict" not in tags:
+            problems.append(f"{cid}: expect_order without the conflict tag")
         if "list" in tags and "expect_all" not in c:
             problems.append(f"{cid}: list case should use expect_all")
     for cid, k in ids.items():
