@@ -213,7 +213,7 @@ def create_app(settings: Settings, assistant=None, *, ui: bool = True) -> FastAP
 
     app.include_router(openai_compat.router(), prefix="/v1", dependencies=[Depends(require_key)])
     app.include_router(core.router(settings), prefix="/api", dependencies=[Depends(require_key)])
-    links = Links(settings)
+    app.state.links = links = Links(settings)
     app.include_router(sources.router(links), prefix=PREFIX)  # signed links from the chat: no bearer token
 
     @app.api_route("/v1/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
