@@ -12,7 +12,7 @@ from __future__ import annotations
 CSS = """
 .pmg-hidden { display: none !important; }
 #pmg-header { margin: 0 0 4px; }
-#pmg-header h1 { font-size: 1.45rem; margin: 0 0 2px; }
+#pmg-header h1 { font-size: 1.45rem !important; margin: 0 0 2px !important; }
 #pmg-header p { margin: 0; color: var(--body-text-color-subdued); }
 #pmg-status p { margin: 0; font-size: 0.9em; color: var(--body-text-color-subdued); }
 #pmg-active p { margin: 0; }
@@ -25,6 +25,7 @@ CSS = """
   cursor: pointer; text-decoration: underline; }
 .pmg-ref:hover, .pmg-ref:focus { background: #c7dafd; }
 #pmg-panel { position: sticky; top: 8px; align-self: flex-start; }
+.pmg-source { text-align: left; }
 .pmg-source h3 { margin: 0 0 6px; font-size: 1.05em; line-height: 1.35; }
 .pmg-source-n { margin: 0; font-weight: 700; color: #1d4ed8; }
 .pmg-facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 0 0 8px; font-size: 0.9em; }
@@ -45,12 +46,15 @@ CSS = """
 .pmg-docs td.num { text-align: right; white-space: nowrap; }
 .pmg-docs td.id { font-size: 0.85em; color: var(--body-text-color-subdued); word-break: break-all; }
 @media (max-width: 800px) {
-  #pmg-header h1 { font-size: 1.15rem; }
+  #pmg-header h1 { font-size: 1.1rem !important; }
   #pmg-header p { display: none; }
   #pmg-panel { position: static; }
   #pmg-chat { height: auto !important; max-height: none !important; }
-  #pmg-chat .bubble-wrap, #pmg-chat > div { max-height: none !important; height: auto !important; overflow: visible !important; }
+  #pmg-chat .bubble-wrap, #pmg-chat .panel-wrap, #pmg-chat [role=log], #pmg-chat > div {
+    max-height: none !important; height: auto !important; overflow: visible !important; }
   .pmg-source .pmg-text { max-height: none; }
+  #pmg-chat .message, #pmg-chat .message-row { padding-left: 6px !important; padding-right: 6px !important; }
+  #pmg-chat ul, #pmg-chat ol { padding-left: 1.1em; }
   .pmg-docs .opt { display: none; }
 }
 """

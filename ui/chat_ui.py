@@ -191,6 +191,8 @@ def build_ui(assistant, settings: Settings, uploads=None, links: Links | None = 
 
         clear.click(new_chat, None, [chatbot, history, turns, source_pick, passage, exported],
                     api_visibility="private")
+        chatbot.clear(new_chat, None, [chatbot, history, turns, source_pick, passage, exported],
+                      api_visibility="private")  # the chat's own wastebasket: the conversation starts anew too
 
         def do_export(chat: list):
             if not chat:

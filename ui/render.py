@@ -46,7 +46,7 @@ SUGGESTIONS = {  # questions the programme's report answers, offered after a ref
            "How many families take part in the family approach in Tilburg?",
            "Which municipalities have neighbourhood justice?"],
 }
-TITLE_CHARS = 70  # a source line shortens a longer title (the panel shows it whole)
+TITLE_CHARS = 48  # a source line shortens a longer title (the panel shows it whole)
 OPENING_WORDS = 7  # the quote's opening words that tell two sources of one document and section apart
 
 
