@@ -44,6 +44,8 @@ CSS = """
   border-bottom: 1px solid var(--border-color-primary); }
 .pmg-docs th { font-weight: 600; white-space: nowrap; }
 .pmg-docs td.num { text-align: right; white-space: nowrap; }
+.pmg-kind-m { display: none; font-size: 0.85em; color: var(--body-text-color-subdued); }
+.pmg-docs td.date { white-space: nowrap; }
 .pmg-docs td.id { font-size: 0.85em; color: var(--body-text-color-subdued); word-break: break-all; }
 @media (max-width: 800px) {
   #pmg-header h1 { font-size: 1.1rem !important; }
@@ -56,6 +58,8 @@ CSS = """
   #pmg-chat .message, #pmg-chat .message-row { padding-left: 6px !important; padding-right: 6px !important; }
   #pmg-chat ul, #pmg-chat ol { padding-left: 1.1em; }
   .pmg-docs .opt { display: none; }
+  .pmg-docs .pmg-kind-m { display: block; }
+  .pmg-docs td.date { white-space: normal; }
 }
 """
 

@@ -33,14 +33,16 @@ def docs_html(docs: list, links) -> str:
     """The documents as an HTML table: title (a link to open it), kind, date, pages, passages, file."""
     if not docs:
         return "<p>Nog geen documenten in de index.</p>"
-    head = ("<thead><tr><th>Titel</th><th>Soort</th><th>Datum</th><th class=opt>Pagina's</th>"
+    head = ("<thead><tr><th>Titel</th><th class=opt>Soort</th><th>Datum</th><th class=opt>Pagina's</th>"
             "<th class=opt>Passages</th><th class=opt>Bestand</th></tr></thead>")
     rows = []
     for d in docs:
         url = html.escape(links.url(d.id))
         title = html.escape(short(d.title, 140))
-        rows.append(f'<tr><td><a href="{url}" target="_blank" rel="noopener">{title}</a></td>'
-                    f"<td>{html.escape(d.kind or '')}</td><td>{html.escape(long_date(d.date) or '')}</td>"
+        kind = html.escape(d.kind or "")
+        rows.append(f'<tr><td><a href="{url}" target="_blank" rel="noopener">{title}</a>'
+                    f'<div class="pmg-kind-m">{kind}</div></td>'
+                    f"<td class=opt>{kind}</td><td class=date>{html.escape(long_date(d.date) or '')}</td>"
                     f"<td class='num opt'>{d.pages or ''}</td><td class='num opt'>{d.chunks}</td>"
                     f"<td class='id opt'>{html.escape(d.source)}</td></tr>")
     return f'<table class="pmg-docs">{head}<tbody>{"".join(rows)}</tbody></table>'
