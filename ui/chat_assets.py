@@ -24,6 +24,7 @@ CSS = """
 .pmg-ref { font: inherit; color: #1d4ed8; background: #e8f0ff; border: 0; border-radius: 4px; padding: 0 3px;
   cursor: pointer; text-decoration: underline; }
 .pmg-ref:hover, .pmg-ref:focus { background: #c7dafd; }
+.pmg-suggest { cursor: pointer; color: #1d4ed8; text-decoration: underline; }
 #pmg-panel { position: sticky; top: 8px; align-self: flex-start; }
 .pmg-source { text-align: left; }
 .pmg-source h3 { margin: 0 0 6px; font-size: 1.05em; line-height: 1.35; }
@@ -88,6 +89,7 @@ HEAD_JS = r"""<script>
     const chat = document.getElementById('pmg-chat');
     if (!chat) return;
     label(chat);
+    suggestions(chat);
     bots(chat).forEach((bot, turn) => {
       const walker = document.createTreeWalker(bot, NodeFilter.SHOW_TEXT);
       const hits = [];
@@ -112,6 +114,22 @@ HEAD_JS = r"""<script>
       });
     });
   }
+  const ASK = /^(Deze vragen beantwoorden de documenten wel|Questions the documents do answer)/;
+  function suggestions(chat) {  // the questions under a refusal: a click asks them
+    chat.querySelectorAll('.message.bot ul').forEach(ul => {
+      const head = ul.previousElementSibling;
+      if (head && ASK.test(head.textContent.trim()))
+        ul.querySelectorAll('li:not(.pmg-suggest)').forEach(li => {
+          li.classList.add('pmg-suggest'); li.tabIndex = 0; li.setAttribute('role', 'button'); });
+    });
+  }
+  function askAgain(text) {
+    const box = document.querySelector('#pmg-question textarea');
+    if (!box) return;
+    box.value = text;
+    box.dispatchEvent(new Event('input', {bubbles: true}));
+    setTimeout(() => document.getElementById('pmg-send').click(), 30);
+  }
   function open(ref) {
     const box = document.querySelector('#pmg-ref textarea, #pmg-ref input');
     const go = document.getElementById('pmg-ref-go');
@@ -125,6 +143,8 @@ HEAD_JS = r"""<script>
     }, 30);
   }
   document.addEventListener('click', e => {
+    const q = e.target.closest && e.target.closest('.pmg-suggest');
+    if (q) { e.preventDefault(); askAgain(q.textContent.trim()); return; }
     const b = e.target.closest && e.target.closest('.pmg-ref');
     if (!b) return;
     e.preventDefault(); e.stopPropagation();
