@@ -34,7 +34,7 @@ CSS = """
 .pmg-facts dd { margin: 0; }
 .pmg-open { display: inline-block; margin: 2px 0 8px; font-weight: 600; }
 .pmg-text { white-space: pre-wrap; line-height: 1.5; }
-.pmg-source .pmg-text { max-height: 26em; overflow-y: auto; border-left: 3px solid #93c5fd; padding-left: 10px; }
+.pmg-source .pmg-text { position: relative; max-height: 20em; overflow-y: auto; border-left: 3px solid #93c5fd; padding-left: 10px; }
 .pmg-text mark, .pmg-hit mark { background: #fff3a3; color: inherit; padding: 0 2px; }
 .pmg-passage { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 12px; }
 .pmg-meta { font-size: 0.9em; margin-bottom: 8px; color: var(--body-text-color-subdued); }
@@ -90,6 +90,11 @@ HEAD_JS = r"""<script>
     if (!chat) return;
     label(chat);
     suggestions(chat);
+    document.querySelectorAll('.pmg-source:not([data-shown])').forEach(src => {  // the quote in view in its text
+      src.dataset.shown = '1';
+      const box = src.querySelector('.pmg-text'), mark = box && box.querySelector('mark');
+      if (mark) box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - 48);
+    });
     bots(chat).forEach((bot, turn) => {
       const walker = document.createTreeWalker(bot, NodeFilter.SHOW_TEXT);
       const hits = [];

@@ -25,7 +25,8 @@ MONTHS = {
 FRAME = {
     "nl": {"answered": "**Uit de documenten**", "refused": "**Niet in de documenten**", "sources": "Bronnen",
            "related": "Verwant: geen antwoord, wel de dichtstbijzijnde passages", "page": "p.", "filters": "Gezocht in",
-           "try": "Deze vragen beantwoorden de documenten wel:", "pagelabel": "Pagina", "kind": "Soort", "date": "Datum",
+           "try": "Deze vragen beantwoorden de documenten wel:", "pagelabel": "Pagina", "kind": "Soort",
+           "date": "Datum",
            "section": "Sectie", "file": "Bestand", "open_pdf": "Open het origineel op pagina {page}",
            "open": "Open het origineel", "open_text": "Open het document bij deze passage",
            "gone": "Deze passage staat niet meer in de index.", "pick": "Klik op een bronnummer, zoals [1], om de "
@@ -33,7 +34,8 @@ FRAME = {
            "from": "vanaf {a}", "to": "tot en met {b}"},
     "en": {"answered": "**From the documents**", "refused": "**Not in the documents**", "sources": "Sources",
            "related": "Related: no answer, but the nearest passages", "page": "p.", "filters": "Searched in",
-           "try": "Questions the documents do answer:", "pagelabel": "Page", "kind": "Kind", "date": "Date", "section": "Section",
+           "try": "Questions the documents do answer:", "pagelabel": "Page", "kind": "Kind", "date": "Date",
+           "section": "Section",
            "file": "File", "open_pdf": "Open the original at page {page}", "open": "Open the original",
            "open_text": "Open the document at this passage", "gone": "This passage is no longer in the index.",
            "pick": "Click a source number, such as [1], to read the source here.",
@@ -193,8 +195,9 @@ def source_panel(c: dict, chunk_text: str | None, url: str | None, lang: str = "
     """The panel beside the chat for one source: title, kind, date, page, section, the passage in its surrounding
     text with the quote highlighted, and a link to the original (at the page, or at the passage)."""
     f = FRAME[lang]
-    facts = [(f["kind"], c.get("kind")), (f["date"], long_date(c.get("date"), lang)),
-             (f["pagelabel"], page_text(c, lang)), (f["section"], c.get("section")), (f["file"], c["source"])]
+    page = f"{c['page']}" + (" (OCR)" if c.get("ocr") else "") if c.get("page") else None
+    facts = [(f["kind"], c.get("kind")), (f["date"], long_date(c.get("date"), lang)), (f["pagelabel"], page),
+             (f["section"], c.get("section")), (f["file"], c["source"])]
     rows = "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(str(v))}</dd>" for k, v in facts if v)
     text = mark(chunk_text, c["quote"]) if chunk_text else (
         f"<em>{html.escape(f['gone'])}</em>\n\n<mark>{html.escape(c['quote'])}</mark>")

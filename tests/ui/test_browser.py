@@ -104,6 +104,8 @@ def test_desktop_sources_copy_original_english_and_refusal(live_server):
         mark = open_first_source(driver, answer)
         assert "576 jongeren" in mark.text
         panel = driver.find_element(By.ID, "pmg-passage")
+        box = rect(driver, panel.find_element(By.CSS_SELECTOR, ".pmg-text"))
+        assert box["top"] <= rect(driver, mark)["top"] and rect(driver, mark)["bottom"] <= box["bottom"] + 1  # in view
         assert "juni 2024" in panel.text and "Persoonlijke en psychologische ontwikkeling" in panel.text
         chat = driver.find_element(By.ID, "pmg-chat")
         assert rect(driver, panel)["left"] >= rect(driver, chat)["right"] - 1  # beside the answer, not below
