@@ -20,7 +20,7 @@ from assistant.question import Question, shape_words, split_question, understand
 from assistant.retrieval import filter_where, keyword_mask, reciprocal_rank_fusion
 from assistant.settings import Settings
 from assistant.store import Store, StoredChunk
-from assistant.types import Answer, Citation, DocumentInfo, DocumentRecord, Filters, Message, no_lone_surrogates
+from assistant.types import Answer, Citation, DocumentInfo, DocumentRecord, Filters, Message
 
 class Assistant:
     def __init__(self, settings: Settings | None = None) -> None:
@@ -66,20 +66,18 @@ class Assistant:
     def check_question(self, question: str) -> str:
         """The question as answered: invisible format characters (zero-width, bidi marks) dropped; an empty, an
         over-long or a malformed one (a lone surrogate) is a QuestionError."""
-        try:
-            no_lone_surrogates(question or "")
-        except ValueError as exc:
-            raise QuestionError(f"The question {exc}.") from None
+        bad = next((ch for ch in question or "" if "\ud800" <= ch <= "\udfff"), None)
+        if bad is not None:
+            raise QuestionError(code="question_surrogate", code_point=ord(bad))
         question = "".join(ch for ch in question or "" if unicodedata.category(ch) != "Cf").strip()
         if not question:
-            raise QuestionError("The question is empty.")
+            raise QuestionError(code="question_empty")
         if len(question) > self.settings.max_question_chars:
-            raise QuestionError(f"The question is {len(question)} characters long; the limit is "
-                                f"{self.settings.max_question_chars} (PMG_MAX_QUESTION_CHARS).")
+            raise QuestionError(code="question_too_long", chars=len(question), limit=self.settings.max_question_chars)
         tokens = self.embedder.token_count(question)
         if tokens > self.settings.max_question_tokens:
-            raise QuestionError(f"The question is too long for the language model: {tokens} tokens; the limit is "
-                                f"{self.settings.max_question_tokens} (PMG_MAX_QUESTION_TOKENS). Ask it shorter.")
+            raise QuestionError(code="question_too_many_tokens", tokens=tokens,
+                                limit=self.settings.max_question_tokens)
         return question
 
     def retrieve(self, query: str, filters: Filters | None = None, k: int | None = None,

@@ -55,16 +55,15 @@ def check_upload(name: str, data: bytes, settings: Settings) -> str:
     shown = PurePosixPath((name or "").replace("\\", "/")).name or "(no name)"
     suffix = PurePosixPath(shown).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:  # the types the ingest reads
-        raise UnprocessableError(f"{shown}: unsupported file type '{suffix or '(none)'}'; "
-                                 f"upload one of {', '.join(sorted(SUPPORTED_SUFFIXES))}.")
+        raise UnprocessableError(code="upload_type", name=shown, suffix=suffix or "(none)",
+                                 accepted=", ".join(sorted(SUPPORTED_SUFFIXES)))
     if len(data) > int(settings.max_upload_mb * MB):
-        raise TooLargeError(f"{shown}: the file is over the upload limit of {settings.max_upload_mb:g} MB "
-                            f"(PMG_MAX_UPLOAD_MB).")
+        raise TooLargeError(code="upload_too_large", name=shown, limit=settings.max_upload_mb)
     if not data:
-        raise UnprocessableError(f"{shown}: the file is empty.")
+        raise UnprocessableError(code="upload_empty", name=shown)
     if suffix == ".pdf":
         if not data.startswith(b"%PDF-"):
-            raise UnprocessableError(f"{shown}: does not look like a PDF (it does not start with %PDF-).")
+            raise UnprocessableError(code="upload_not_pdf", name=shown)
     elif suffix in (".txt", ".md", ".markdown", ".html", ".htm"):
         try:
             decode_text(data, shown)
@@ -145,10 +144,9 @@ class Uploads:
         same = next((d for d in docs if d.source == safe and self.is_uploaded(d)), None)
         with self._lock:
             if any(j.file == safe and j.status in ("queued", "running") for j in self._jobs.values()):
-                raise ConflictError(f"{safe}: an upload of this name is still being ingested; wait for it to finish.")
+                raise ConflictError(code="upload_busy", name=safe)
             if same is not None and not replace:
-                raise ConflictError(f"{safe}: a document of this name was uploaded already (id '{same.id}'); "
-                                    f"send replace=true to replace it.")
+                raise ConflictError(code="upload_exists", name=safe, id=same.id)
             doc_id = same.id if same else self._new_id(safe, {d.id for d in docs})
             digest = hashlib.sha256(data).hexdigest()[:16]
             target = self.folder / digest / safe
@@ -170,10 +168,10 @@ class Uploads:
         with write_lock(self.settings):
             record = self.store.document(doc_id)
             if record is None:
-                raise NotFoundError(f"No document with id '{doc_id}'; GET /api/documents lists them.")
+                raise NotFoundError(code="document_unknown", id=doc_id)
             with self._lock:
                 if any(j.replaces == doc_id and j.status in ("queued", "running") for j in self._jobs.values()):
-                    raise ConflictError(f"Document '{doc_id}' is being replaced by an upload; delete it afterwards.")
+                    raise ConflictError(code="document_being_replaced", id=doc_id)
             self.store.refresh()
             self.store.delete_document(doc_id)
             uploaded = self.is_uploaded(record)

@@ -183,7 +183,8 @@ def create_app(settings: Settings, assistant=None, *, ui: bool = True) -> FastAP
     """The app `pmg serve` runs. ``assistant`` may be passed in (tests share one); ``ui=False`` leaves out Gradio."""
     from assistant.service import Assistant
     from ingest.uploads import Uploads
-    from ui.routes import core, openai_compat
+    from ui.links import PREFIX, Links
+    from ui.routes import core, openai_compat, sources
 
     assistant = assistant or Assistant(settings)
     app = FastAPI(
@@ -212,6 +213,8 @@ def create_app(settings: Settings, assistant=None, *, ui: bool = True) -> FastAP
 
     app.include_router(openai_compat.router(), prefix="/v1", dependencies=[Depends(require_key)])
     app.include_router(core.router(settings), prefix="/api", dependencies=[Depends(require_key)])
+    app.state.links = links = Links(settings)
+    app.include_router(sources.router(links), prefix=PREFIX)  # signed links from the chat: no bearer token
 
     @app.api_route("/v1/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
     @app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
@@ -230,14 +233,16 @@ def create_app(settings: Settings, assistant=None, *, ui: bool = True) -> FastAP
     if ui:
         import gradio as gr
 
-        from ui.chat_ui import CSS, build_ui, gradio_auth
+        from ui.chat_assets import CSS, HEAD_JS, I18N, DutchPage
+        from ui.chat_ui import build_ui, gradio_auth
 
-        blocks = build_ui(assistant, settings, uploads)
+        blocks = build_ui(assistant, settings, uploads, links)
         # mounted last: the mount at "/" catches every path the routes above do not
         gr.mount_gradio_app(app, blocks, path="/", auth=gradio_auth(settings), ssr_mode=False, css=CSS,
+                            head=HEAD_JS, i18n=gr.I18n(**I18N),
                             max_file_size=int(settings.max_upload_mb * 1024 * 1024),
                             theme=gr.themes.Default(), footer_links=["api"], show_error=True,
-                            auth_message="Log in met een willekeurige naam en de API-sleutel (PMG_API_KEY) "
+                            auth_message="Log in met een willekeurige naam en de toegangssleutel van de beheerder "
                                          "als wachtwoord.")
         # Gradio checks that a file an event is given was uploaded by a user (lies in its upload folder) only
         # once `has_launched` is set, which `launch()` does and a mounted app never does: without it, an event
@@ -250,6 +255,8 @@ def create_app(settings: Settings, assistant=None, *, ui: bool = True) -> FastAP
                        allow_methods=["GET", "POST", "DELETE"], allow_headers=["Authorization", "Content-Type"])
     app.add_middleware(ContentLengthLimit, settings=settings, upload_limit=core.upload_limit(settings))
     app.add_middleware(GuardLogin, throttle=app.state.throttle)
+    if ui:
+        app.add_middleware(DutchPage)
     app.add_middleware(Hardening)
     return app
 

@@ -1,15 +1,20 @@
 """The Gradio chat (Dutch interface), mounted at / by ``ui.api.create_app``.
 
-It calls the same core as the API (``Assistant.ask``, ``search``, ``documents``; uploads and deletes go through
-``ingest.uploads.Uploads``, and only files in Gradio's own upload folder are taken) and only formats: an answer with its numbered sources, a refusal with a
-distinct label and the related passages, the quoted passage in its surrounding text.
-User errors are shown with ``gr.Error``, never as a traceback.
+It calls the same core as the API (``Assistant.ask``, ``search``, ``documents``) and only formats: an answer as
+plain Markdown with its numbered sources written out (what copying it gives), in the question's language; a
+source panel beside the chat (below it on a phone) that opens any source of any answer of the conversation when
+its [n] is clicked, with the passage in its surrounding text and a signed link to the original (``ui.links``);
+a refusal with the nearest passages and questions that are answered. User errors are shown with ``gr.Error`` in
+the question's language, never as a traceback. Layout assets: ``ui.chat_assets``; the Documenten tab:
+``ui.documents_tab``; formatting: ``ui.render``.
 """
 
 from __future__ import annotations
 
+import html
 import os
 import secrets
+import tempfile
 import time
 from pathlib import Path
 
@@ -20,8 +25,12 @@ import gradio as gr
 from assistant.errors import UserError
 from assistant.settings import Settings
 from assistant.types import Message
+from ui.chat_assets import CSS, HEAD_JS, I18N  # noqa: F401  (CSS and the rest: for ui.api's mount)
+from ui.documents_tab import docs_html, documents_tab, uploaded_file, wire_uploads  # noqa: F401
 from ui.examples_tab import examples_tab
-from ui.render import ALL, growing, make_filters, passage_html, plain, render_answer, source_line
+from ui.links import Links
+from ui.render import (ALL, filters_text, growing, lang_of, make_filters, panel_hint, pick_label, plain,
+                       render_answer, shown_sources, source_panel, year_range)
 
 EXAMPLES = [
     "Hoeveel jongeren zijn extra aangemeld voor AJB?",
@@ -30,18 +39,7 @@ EXAMPLES = [
     "Hoeveel gemeenten doen mee met de structurele aanpak?",
 ]
 STREAM_PAUSE_S = 0.03  # between the pieces of a streamed answer
-
-CSS = """
-.pmg-badge { display: inline-block; padding: 2px 10px; border-radius: 999px; font-size: 0.85em; font-weight: 600; }
-.pmg-answered { background: #e3f4e8; color: #14532d; }
-.pmg-refusal { background: #fdecc8; color: #7c2d12; }
-.pmg-passage { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 12px; }
-.pmg-meta { font-size: 0.9em; margin-bottom: 8px; color: var(--body-text-color-subdued); }
-.pmg-text { white-space: pre-wrap; line-height: 1.5; }
-.pmg-text mark, .pmg-hit mark { background: #fff3a3; color: inherit; padding: 0 2px; }
-.pmg-hit { border-bottom: 1px solid var(--border-color-primary); padding: 10px 0; }
-.pmg-hit .pmg-text { max-height: 14em; overflow-y: auto; }
-"""
+ERROR_TITLE = {"nl": "Fout", "en": "Error"}
 
 
 def gradio_auth(settings: Settings):
@@ -52,182 +50,185 @@ def gradio_auth(settings: Settings):
     return lambda _user, password: secrets.compare_digest((password or "").encode(), key)
 
 
+def fail(exc: UserError, lang: str = "nl") -> gr.Error:
+    return gr.Error(exc.text(lang), title=ERROR_TITLE.get(lang, "Fout"), print_exception=False)
+
+
+def export_markdown(chat: list) -> str:
+    """The conversation as Markdown: each question as a heading, each answer with its sources written out."""
+    out = ["# Gesprek met de vraagbaak Preventie met Gezag", ""]
+    for m in chat or []:
+        text = plain(m["content"]).strip()
+        out += ([f"## {text}", ""] if m["role"] == "user" else [text, ""])
+    return "\n".join(out)
+
+
 # --- the app ---------------------------------------------------------------------------------------------
 
 
-def uploaded_file(path: str) -> Path:
-    """A file the browser uploaded: it must lie in Gradio's upload folder. An event called by hand (``fn_index``)
-    can name any path on the server, and Gradio's own check of allowed paths does not run in a mounted app."""
-    from gradio.utils import get_upload_folder
+def build_ui(assistant, settings: Settings, uploads=None, links: Links | None = None) -> gr.Blocks:
+    links = links or Links(settings)
 
-    folder = Path(get_upload_folder()).resolve()
-    file = Path(path).resolve()
-    if not file.is_relative_to(folder) or not file.is_file():
-        raise UserError("Only a file uploaded through this form can be added.")
-    return file
-
-
-def build_ui(assistant, settings: Settings, uploads=None) -> gr.Blocks:
     def documents_view():
-        """(status text, kind choices, year choices, table rows, document ids)."""
+        """(status text, kind choices, year choices, documents table, document ids)."""
         try:
             docs = assistant.documents()
         except UserError as exc:
-            return f"⚠️ {exc}", [ALL], [ALL], [], []
+            return f"⚠️ {exc.text('nl')}", [ALL], [ALL], "", []
         kinds = sorted({d.kind for d in docs if d.kind})
         years = sorted({str(d.year) for d in docs if d.year}, reverse=True)
-        rows = [[d.id, d.title, d.kind or "", d.date or "", d.source, d.pages or "", d.chunks] for d in docs]
         status = f"{len(docs)} document{'en' if len(docs) != 1 else ''} in de index."
-        return status, [ALL] + kinds, [ALL] + years, rows, [d.id for d in docs]
+        return status, [ALL] + kinds, [ALL] + years, docs_html(docs, links), [d.id for d in docs]
 
-    status0, kinds0, years0, rows0, ids0 = documents_view()
+    status0, kinds0, years0, table0, ids0 = documents_view()
 
-    with gr.Blocks(title="Preventie met Gezag – assistent", analytics_enabled=False) as demo:
+    with gr.Blocks(title="Preventie met Gezag – vraagbaak", analytics_enabled=False) as demo:
         history = gr.State([])  # the plain turns ({"role", "content"}) that Assistant.ask gets as history
-        cites = gr.State([])  # the sources (or related passages) of the last answer, as dicts
-        gr.Markdown("# Preventie met Gezag — vraag het de documenten\n"
-                    "Antwoorden komen letterlijk uit de programmadocumenten, met genummerde bronnen. "
-                    "Staat het er niet in, dan zegt de assistent dat.")
+        turns = gr.State([])  # per answer of the conversation: its sources (or related passages), as dicts
+        with gr.Row(equal_height=False):
+            gr.Markdown("# Preventie met Gezag — vraag het de documenten\n"
+                        "Antwoorden komen letterlijk uit de programmadocumenten, met genummerde bronnen. "
+                        "Staat het er niet in, dan zegt de vraagbaak dat.", elem_id="pmg-header")
         status = gr.Markdown(status0, elem_id="pmg-status")
 
         with gr.Tab("Chat"):
-            with gr.Row():
-                kind = gr.Dropdown(kinds0, value=ALL, label="Soort document", elem_id="pmg-kind")
-                year = gr.Dropdown(years0, value=ALL, label="Jaar", elem_id="pmg-year")
-            chatbot = gr.Chatbot(label="Gesprek", height=460, elem_id="pmg-chat", buttons=["copy"],
-                                 feedback_options=None, placeholder="Stel hieronder een vraag, of kies een voorbeeld.")
-            with gr.Row():
-                question = gr.Textbox(placeholder="Stel een vraag over Preventie met Gezag…", show_label=False,
-                                      scale=6, elem_id="pmg-question", autofocus=True)
-                send = gr.Button("Vraag", variant="primary", scale=1, elem_id="pmg-send")
-                clear = gr.Button("Nieuw gesprek", scale=1, elem_id="pmg-clear")
-            gr.Examples([[q] for q in EXAMPLES], inputs=[question], label="Voorbeeldvragen")
-            with gr.Accordion("Bron openen", open=True):
-                source_pick = gr.Radio([], label="Bronnen bij het laatste antwoord", elem_id="pmg-sources")
-                passage = gr.HTML("<p><em>Kies een bron om de passage in haar context te lezen.</em></p>",
-                                  elem_id="pmg-passage")
-
-        examples_tab(assistant, settings, kind, year)
-
-        with gr.Tab("Documenten"):
-            docs_table = gr.Dataframe(rows0, headers=["id", "titel", "soort", "datum", "bestand", "pagina's",
-                                                      "passages"], interactive=False, wrap=True,
-                                      elem_id="pmg-documents")
-            refresh = gr.Button("Vernieuwen")
-            if settings.api_key:
-                upload = gr.File(label="Document uploaden (PDF, Word, .txt, .md of .html)", type="filepath",
-                                 file_types=[".pdf", ".docx", ".txt", ".md", ".markdown", ".html", ".htm"])
-                replace = gr.Checkbox(False, label="Vervang het geüploade document met dezelfde naam")
-                upload_btn = gr.Button("Uploaden en indexeren", variant="primary")
-                upload_result = gr.Markdown()
+            with gr.Accordion("Filters", open=False, elem_id="pmg-filters"):
                 with gr.Row():
-                    to_delete = gr.Dropdown(ids0, label="Document verwijderen", value=None)
-                    delete_btn = gr.Button("Verwijderen", variant="stop")
-            else:
-                gr.Markdown("Uploaden en verwijderen kan alleen als de beheerder een API-sleutel instelt "
-                            "(PMG_API_KEY); nu staat de index vast. Documenten toevoegen kan ook met "
-                            "`pmg ingest`.")
+                    kind = gr.Dropdown(kinds0, value=ALL, label="Soort document", elem_id="pmg-kind", min_width=160)
+                    year_from = gr.Dropdown(years0, value=ALL, label="Vanaf jaar", elem_id="pmg-year-from",
+                                            min_width=110)
+                    year_to = gr.Dropdown(years0, value=ALL, label="Tot en met jaar", elem_id="pmg-year-to",
+                                          min_width=110)
+            active = gr.Markdown("", elem_id="pmg-active")
+            years = gr.Textbox("", visible=False)  # the year range as one value (the Voorbeelden tab's filter too)
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=3, min_width=320):
+                    chatbot = gr.Chatbot(show_label=False, height=440, elem_id="pmg-chat", buttons=["copy"],
+                                         layout="panel", feedback_options=None, autoscroll=True,
+                                         placeholder="Stel hieronder een vraag, of kies een voorbeeld.")
+                    with gr.Row():
+                        question = gr.Textbox(placeholder="Stel een vraag over Preventie met Gezag…",
+                                              show_label=False, scale=6, elem_id="pmg-question", autofocus=False,
+                                              lines=1, max_lines=6)
+                        send = gr.Button("Vraag", variant="primary", scale=1, min_width=70, elem_id="pmg-send")
+                    gr.Examples([[q] for q in EXAMPLES], inputs=[question], label="Voorbeeldvragen")
+                    with gr.Row():
+                        clear = gr.Button("Nieuw gesprek", size="sm", elem_id="pmg-clear")
+                        export = gr.Button("Gesprek exporteren (Markdown)", size="sm", elem_id="pmg-export")
+                    exported = gr.File(label="Gesprek als Markdown", visible=False, elem_id="pmg-exported")
+                with gr.Column(scale=2, min_width=300, elem_id="pmg-panel"):
+                    gr.Markdown("### Bron")
+                    source_pick = gr.Radio([], label="Bronnen bij dit antwoord", elem_id="pmg-sources")
+                    passage = gr.HTML(panel_hint(), elem_id="pmg-passage")
+            ref = gr.Textbox("", elem_id="pmg-ref", elem_classes=["pmg-hidden"], show_label=False)
+            ref_go = gr.Button("bron", elem_id="pmg-ref-go", elem_classes=["pmg-hidden"])
+
+        examples_tab(assistant, settings, kind, years)
+        docs = documents_tab(settings, table0, ids0)
 
         # --- events -------------------------------------------------------------------------------------
-
-        def ask(message: str, chat: list, hist: list, kind_v: str, year_v: str):
-            message = (message or "").strip()
-            chat = [{"role": m["role"], "content": plain(m["content"])} for m in (chat or [])]
-            try:
-                answer = assistant.ask(message, history=[Message(**m) for m in hist or []],
-                                       filters=make_filters(kind_v, year_v))
-            except UserError as exc:
-                raise gr.Error(str(exc), title="Fout", print_exception=False) from None
-            chat += [{"role": "user", "content": message}, {"role": "assistant", "content": ""}]
-            for shown in growing(answer.answer):
-                chat[-1]["content"] = render_answer(answer, shown, sources=False)
-                yield chat, hist, [], gr.update(choices=[], value=None), gr.update(), ""
-                time.sleep(STREAM_PAUSE_S)
-            chat[-1]["content"] = render_answer(answer)
-            hist = (hist or []) + [{"role": "user", "content": message},
-                                   {"role": "assistant", "content": answer.answer}]
-            sources = [c.model_dump() for c in (answer.citations if answer.answered else answer.related)]
-            choices = [(source_line(c), str(c["n"])) for c in sources]
-            hint = ("<p><em>Kies een bron om de passage in haar context te lezen.</em></p>" if sources
-                    else "<p><em>Geen bronnen bij dit antwoord.</em></p>")
-            yield chat, hist, sources, gr.update(choices=choices, value=None), hint, ""
 
         def check(message: str) -> None:
             """The core's own question check, first: its message shows as a toast, and the chat stays as it is."""
             try:
                 assistant.check_question(message)
             except UserError as exc:
-                raise gr.Error(str(exc), title="Fout", print_exception=False) from None
+                raise fail(exc, lang_of(message if isinstance(message, str) else "")) from None
 
-        ask_outputs = [chatbot, history, cites, source_pick, passage, question]
-        ask_inputs = [question, chatbot, history, kind, year]
+        def ask(message: str, chat: list, hist: list, all_turns: list, kind_v: str, years_v: str):
+            message = (message or "").strip()
+            chat = [{"role": m["role"], "content": plain(m["content"])} for m in (chat or [])]
+            filters = make_filters(kind_v, years_v)
+            try:
+                answer = assistant.ask(message, history=[Message(**m) for m in hist or []], filters=filters)
+            except UserError as exc:
+                raise fail(exc, lang_of(message)) from None
+            lang = lang_of(answer.question)
+            chat += [{"role": "user", "content": message}, {"role": "assistant", "content": ""}]
+            for shown in growing(answer.answer):
+                chat[-1]["content"] = render_answer(answer, shown, sources=False, filters=filters)
+                yield chat, hist, all_turns, gr.update(), gr.update(), ""
+                time.sleep(STREAM_PAUSE_S)
+            chat[-1]["content"] = render_answer(answer, filters=filters)
+            hist = (hist or []) + [{"role": "user", "content": message},
+                                   {"role": "assistant", "content": answer.answer}]
+            sources = [c.model_dump() for c in shown_sources(answer)]
+            all_turns = (all_turns or []) + [{"lang": lang, "sources": sources}]
+            turn = len(all_turns) - 1
+            choices = [(pick_label(c, lang), f"{turn}:{c['n']}") for c in sources]
+            yield chat, hist, all_turns, gr.update(choices=choices, value=None), panel_hint(lang, bool(sources)), ""
+
+        ask_outputs = [chatbot, history, turns, source_pick, passage, question]
+        ask_inputs = [question, chatbot, history, turns, kind, years]
         question.submit(check, question, None, api_visibility="private", show_progress="hidden").success(
             ask, ask_inputs, ask_outputs, api_name="ask", show_progress="hidden")
         send.click(check, question, None, api_visibility="private", show_progress="hidden").success(
             ask, ask_inputs, ask_outputs, api_visibility="private", show_progress="hidden")
 
-        def new_chat():
-            return [], [], [], gr.update(choices=[], value=None), \
-                "<p><em>Kies een bron om de passage in haar context te lezen.</em></p>"
-
-        clear.click(new_chat, None, [chatbot, history, cites, source_pick, passage], api_visibility="private")
-
-        def open_source(choice: str | None, sources: list):
-            c = next((c for c in sources or [] if str(c["n"]) == str(choice)), None)
+        def open_ref(value: str, all_turns: list):
+            """Source ``"<answer>:<n>"`` of the conversation in the panel, and that answer's sources to pick from."""
+            turn, _, n = (value or "").partition(":")
+            if not turn.isdigit() or not n.isdigit() or int(turn) >= len(all_turns or []):
+                return gr.update(), gr.update()
+            entry = all_turns[int(turn)]
+            c = next((c for c in entry["sources"] if c["n"] == int(n)), None)
             if c is None:
-                return gr.update()
-            try:
-                return passage_html(assistant, c, settings)
-            except UserError as exc:
-                raise gr.Error(str(exc), title="Fout", print_exception=False) from None
+                return gr.update(), gr.update()
+            lang = entry["lang"]
+            chunk = assistant.store.get_chunks([c["chunk_id"]]).get(c["chunk_id"])
+            url = links.url(c["document_id"], c["chunk_id"], c["quote"], c.get("page")) if chunk else None
+            choices = [(pick_label(s, lang), f"{turn}:{s['n']}") for s in entry["sources"]]
+            return (gr.update(choices=choices, value=f"{turn}:{n}"),
+                    source_panel(c, chunk.text if chunk else None, url, lang))
 
-        source_pick.change(open_source, [source_pick, cites], passage, api_name="open_source")
+        ref_go.click(open_ref, [ref, turns], [source_pick, passage], api_name="open_source",
+                     show_progress="hidden")
+        source_pick.input(open_ref, [source_pick, turns], [source_pick, passage], api_visibility="private",
+                          show_progress="hidden")
+
+        def new_chat():
+            return [], [], [], gr.update(choices=[], value=None), panel_hint(), gr.update(value=None, visible=False)
+
+        clear.click(new_chat, None, [chatbot, history, turns, source_pick, passage, exported],
+                    api_visibility="private")
+        chatbot.clear(new_chat, None, [chatbot, history, turns, source_pick, passage, exported],
+                      api_visibility="private")  # the chat's own wastebasket: the conversation starts anew too
+
+        def do_export(chat: list):
+            if not chat:
+                return gr.update(value=None, visible=False)
+            folder = Path(tempfile.mkdtemp(prefix="pmg-gesprek-"))
+            path = folder / f"gesprek-{time.strftime('%Y-%m-%d-%H%M')}.md"
+            path.write_text(export_markdown(chat), encoding="utf-8")
+            return gr.update(value=str(path), visible=True)
+
+        export.click(do_export, chatbot, exported, api_name="export")
+
+        def show_filters(kind_v: str, a: str, b: str):
+            span = year_range(a, b)
+            text = filters_text(make_filters(kind_v, span))
+            chips = "" if text is None else "Gezocht in: " + " ".join(
+                f'<span class="pmg-chip">{html.escape(part)}</span>' for part in text.split(", "))
+            return span, chips
+
+        for control in (kind, year_from, year_to):
+            control.change(show_filters, [kind, year_from, year_to], [years, active], api_visibility="private",
+                           show_progress="hidden")
 
         def refresh_all():
-            text, kinds, years, rows, ids = documents_view()
-            outs = [text, gr.update(choices=kinds), gr.update(choices=years), rows]
+            text, kinds, years_, table, ids = documents_view()
+            outs = [text, gr.update(choices=kinds), gr.update(choices=years_), gr.update(choices=years_), table]
             if settings.api_key:
                 outs.append(gr.update(choices=ids, value=None))
             return outs
 
-        refresh_outputs = [status, kind, year, docs_table] + ([to_delete] if settings.api_key else [])
-        refresh.click(refresh_all, None, refresh_outputs, api_name="documents")
+        refresh_outputs = [status, kind, year_from, year_to, docs.table] + ([docs.to_delete] if settings.api_key
+                                                                              else [])
+        docs.refresh.click(refresh_all, None, refresh_outputs, api_name="documents")
         demo.load(refresh_all, None, refresh_outputs, api_visibility="private")
 
         if settings.api_key and uploads is not None:
-            def do_upload(path: str | None, replace_v: bool, progress=gr.Progress()):
-                if not path:
-                    return ["⚠️ Kies eerst een bestand.", gr.skip()] + [gr.skip()] * len(refresh_outputs)
-                try:
-                    file = uploaded_file(path)
-                    job = uploads.submit(file.name, file.read_bytes(), replace=bool(replace_v))
-                    while job.status in ("queued", "running"):
-                        progress(job.progress, desc=f"{job.file} indexeren")
-                        job = uploads.wait(job.id, timeout=0.5)
-                except UserError as exc:
-                    return [f"⚠️ {exc}", None] + [gr.skip()] * len(refresh_outputs)
-                if job.status == "failed":
-                    return [f"⚠️ {job.file}: {job.message}", None] + [gr.skip()] * len(refresh_outputs)
-                verb = "vervangen" if job.replaces else "geïndexeerd"
-                msg = f"**{job.file}** {verb} als `{job.document_id}`"
-                if job.report:
-                    msg += (f": {job.report.documents} documenten, {job.report.chunks} passages in de index.")
-                return [msg, None] + refresh_all()
-
-            upload_btn.click(do_upload, [upload, replace], [upload_result, upload] + refresh_outputs,
-                             api_visibility="private")
-
-            def do_delete(doc_id: str | None):
-                if not doc_id:
-                    return ["⚠️ Kies eerst een document."] + [gr.skip()] * len(refresh_outputs)
-                try:
-                    record, file_deleted = uploads.delete(doc_id)
-                except UserError as exc:
-                    return [f"⚠️ {exc}"] + [gr.skip()] * len(refresh_outputs)
-                msg = f"`{record.id}` verwijderd" + (" (ook het bestand)." if file_deleted else ".")
-                return [msg] + refresh_all()
-
-            delete_btn.click(do_delete, to_delete, [upload_result] + refresh_outputs, api_visibility="private")
+            wire_uploads(docs, uploads, refresh_all, refresh_outputs)
 
     demo.queue(default_concurrency_limit=2)
     return demo

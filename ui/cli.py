@@ -321,7 +321,8 @@ def serve(
     if settings.host in ("0.0.0.0", "::"):
         shown = "127.0.0.1"
     base = f"http://{shown}:{settings.port}"
-    typer.echo(f"Open {base}/ for the chat; API: {base}/v1 (OpenAI-compatible) and {base}/api; docs: {base}/docs")
+    typer.echo(f"De chat: open {base}/ in een browser. API: {base}/v1 (OpenAI-compatibel) en {base}/api; "
+               f"documentatie: {base}/docs")
     uvicorn.run(app_, host=settings.host, port=settings.port, log_level="info")
 
 

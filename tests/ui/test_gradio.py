@@ -1,17 +1,13 @@
-"""The Gradio chat of the real server: through `gradio_client`, and once in a real headless Chromium."""
+"""The Gradio chat of the real server, through `gradio_client` (in a real browser: tests/ui/test_browser.py)."""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
+import re
 
 import pytest
 
-from tests.ui.conftest import AJB_QUESTION, REPO
+from tests.ui.conftest import AJB_QUESTION
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 REPORT = "Rapportage Preventie met Gezag"
 
 
@@ -31,27 +27,83 @@ def test_ask_shows_answer_and_sources(gradio):
     chat, sources, _passage, box = gradio.predict(AJB_QUESTION, api_name="/ask")
     assert chat[0]["role"] == "user" and chat[-1]["role"] == "assistant"
     text = last_text(chat)
-    assert "576" in text and "Uit de documenten" in text
-    assert "**Bronnen**" in text and f"[1] {REPORT}" in text
-    assert sources["choices"][0][1] == "1"
+    assert "576" in text and "**Uit de documenten**" in text and "<" not in text  # Markdown only: copied clean
+    assert "**Bronnen**" in text and f"- [1] {REPORT}" in text and "juni 2024" in text and "2024-06" not in text
+    label, ref = sources["choices"][0]
+    assert label.startswith("[1] · “Met Preventie met Gezag") and ref.endswith(":1")
     assert box == ""
-    # opening the source shows the quoted passage, highlighted, in its surrounding text
-    passage = gradio.predict("1", api_name="/open_source")
-    assert "<mark>" in passage and "576 jongeren" in passage.split("<mark>")[1].split("</mark>")[0]
-    assert "Sectie: <strong>Persoonlijke en psychologische ontwikkeling</strong>" in passage
+    # opening the source shows the quoted passage, highlighted, in its surrounding text, with its facts and a link
+    pick, panel = gradio.predict(ref, api_name="/open_source")
+    assert pick["value"] == ref
+    assert "<mark>" in panel and "576 jongeren" in panel.split("<mark>")[1].split("</mark>")[0]
+    assert "<dt>Sectie</dt><dd>Persoonlijke en psychologische ontwikkeling</dd>" in panel
+    assert "<dt>Datum</dt><dd>juni 2024</dd>" in panel and "Open het document bij deze passage" in panel
+    assert '/bron/rapportage-preventie-met-gezag-2024?exp=' in panel
 
 
-def test_refusal_looks_different(gradio):
-    chat, *_ = gradio.predict("Wat is de hoofdstad van Frankrijk?", api_name="/ask")
+def test_every_answer_of_the_conversation_keeps_its_sources(gradio):
+    _, first, *_ = gradio.predict("Welke gemeenten hebben wijkrechtspraak?", api_name="/ask")
+    _, second, *_ = gradio.predict(AJB_QUESTION, api_name="/ask")
+    earlier, later = first["choices"][0][1], second["choices"][0][1]
+    assert earlier != later
+    _, panel = gradio.predict(earlier, api_name="/open_source")  # the first answer's source, after the second
+    assert "wijkrechtspraak" in panel.lower() and "576 jongeren" not in panel
+    _, same = gradio.predict("99:1", api_name="/open_source")  # no such answer: the panel stays as it is
+    assert isinstance(same, dict) and same.get("__type__") == "update" and "value" not in same.get("props", {})
+
+
+def test_an_english_question_gets_an_english_frame(gradio):
+    chat, *_ = gradio.predict("How many young people were additionally registered for AJB?", api_name="/ask")
     text = last_text(chat)
-    assert "Niet in de documenten" in text and "**Verwant**" in text and "Bronnen" not in text
+    assert "**From the documents**" in text and "**Sources**" in text and "June 2024" in text
+    assert "Uit de documenten" not in text and "Bronnen" not in text
 
 
-def test_user_error_is_a_message(gradio):
+def test_refusal_shows_the_nearest_text_and_questions_that_are_answered(gradio):
+    chat, sources, *_ = gradio.predict("Wat is de hoofdstad van Frankrijk?", api_name="/ask")
+    text = last_text(chat)
+    assert "**Niet in de documenten**" in text and "Bronnen" not in text
+    related = text.split("**Verwant")[1].split("**Deze vragen")[0]
+    items = [line for line in related.splitlines() if line.startswith("- [")]
+    quotes = [line for line in related.splitlines() if line.strip().startswith(">")]
+    assert 1 <= len(items) <= 3 and len(quotes) == len(items) and len(set(quotes)) == len(quotes)
+    suggestions = text.split("**Deze vragen beantwoorden de documenten wel:**")[1].strip().splitlines()
+    assert suggestions and all(line.startswith("- ") and line.endswith("?") for line in suggestions)
+
+
+def test_suggested_questions_are_answered(ui_assistant):
+    from ui.render import SUGGESTIONS
+
+    for lang, questions in SUGGESTIONS.items():
+        for q in questions:
+            assert ui_assistant.ask(q).answered, (lang, q)
+
+
+def test_user_error_is_a_message_in_the_questions_language(gradio):
     from gradio_client.exceptions import AppError
 
-    with pytest.raises(AppError, match=r"the limit is 1000 \(PMG_MAX_QUESTION_CHARS\)"):
-        gradio.predict("x" * 1001, api_name="/ask")
+    with pytest.raises(AppError) as dutch:
+        gradio.predict("Hoeveel jongeren " + "x" * 1001, api_name="/ask")
+    assert str(dutch.value) == "De vraag is 1018 tekens lang; er passen er 1000 in. Stel de vraag korter."
+    with pytest.raises(AppError) as english:
+        gradio.predict("How many young people " + "really " * 150, api_name="/ask")
+    assert str(english.value) == "The question is 1071 characters long; the limit is 1000."
+
+
+def test_filters_narrow_the_answer_and_show(gradio):
+    chat, *_ = gradio.predict(AJB_QUESTION, kind_v="voortgangsrapportage", years_v="2024-2025", api_name="/ask")
+    assert "_Gezocht in: voortgangsrapportage, 2024–2025_" in last_text(chat)
+    chat, *_ = gradio.predict(AJB_QUESTION, kind_v="Alle", years_v="2019-2020", api_name="/ask")
+    assert "**Niet in de documenten**" in last_text(chat)  # the report is of 2024: nothing in those years
+
+
+def test_export_is_markdown(gradio):
+    chat, *_ = gradio.predict(AJB_QUESTION, api_name="/ask")
+    got = gradio.predict(chat, api_name="/export")
+    assert got["visible"] is True
+    text = open(got["value"], encoding="utf-8").read()
+    assert text.startswith("# Gesprek") and f"## {AJB_QUESTION}" in text and "<span" not in text
+    assert f"- [1] {REPORT}" in text
 
 
 def test_examples_by_theme_and_municipality(gradio):
@@ -61,47 +113,9 @@ def test_examples_by_theme_and_municipality(gradio):
 
 
 def test_documents_tab(gradio):
-    status, kinds, years, table = gradio.predict(api_name="/documents")
+    status, kinds, years_from, years_to, table = gradio.predict(api_name="/documents")
     assert status == "1 document in de index."
     assert ["voortgangsrapportage", "voortgangsrapportage"] in kinds["choices"]
-    assert table["data"][0][0] == "rapportage-preventie-met-gezag-2024"
-
-
-@pytest.mark.browser
-@pytest.mark.skipif(not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
-                    reason="needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install -y chromium chromium-driver)")
-def test_chat_in_a_real_browser(live_server):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    profile = tempfile.mkdtemp(prefix="pmg-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", f"--user-data-dir={profile}", "--window-size=1280,1560"):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    try:
-        driver.get(f"{live_server}/")
-        box = WebDriverWait(driver, 60).until(lambda d: d.find_element(By.CSS_SELECTOR, "#pmg-question textarea"))
-        box.send_keys(AJB_QUESTION)
-        box.send_keys(Keys.ENTER)
-        chat = WebDriverWait(driver, 60).until(
-            lambda d: (el := d.find_element(By.ID, "pmg-chat")) and "Bronnen" in el.text and el)
-        assert "576" in chat.text and f"[1] {REPORT}" in chat.text and "Uit de documenten" in chat.text
-        # open the source: the quote is highlighted in its passage
-        WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#pmg-sources label"))[0].click()
-        mark = WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#pmg-passage mark"))[0]
-        assert "576 jongeren" in mark.text
-        # nothing was fetched from outside the server (no CDN)
-        resources = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
-        assert all(url.startswith(live_server) or url.startswith(("data:", "blob:")) for url in resources), resources
-        artifacts = REPO / "artifacts"
-        artifacts.mkdir(exist_ok=True)
-        assert driver.save_screenshot(str(artifacts / "chat.png"))  # docs/chat.png (README) is a copy of a good one
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
+    assert ["2024", "2024"] in years_from["choices"] and years_from["choices"] == years_to["choices"]
+    assert "<th>Titel</th>" in table and "juni 2024" in table
+    assert re.search(r'<a href="/bron/rapportage-preventie-met-gezag-2024\?exp=\d+&amp;sig=\w+#passage"', table)

@@ -178,11 +178,26 @@ def test_chat_question_with_a_lone_surrogate_is_a_message(server):
     chat = Chat(server.base)
     check = chat.fn_index("textbox")  # the question check that runs before the answer
     done = chat.call(check, ["\ud800 Hoeveel jongeren?"])
-    assert done["success"] is False
-    assert done["output"]["error"] == ("The question contains a lone surrogate (U+D800), which is not a character; "
-                                       "send valid UTF-8 text.")
+    assert done["success"] is False  # in the chat's language, without a setting name or a traceback
+    assert done["output"]["error"] == "De vraag bevat een ongeldig teken (U+D800); typ of plak de vraag opnieuw."
     done = chat.call(check, ["\u200b\u200d\u2060"])
-    assert done["success"] is False and done["output"]["error"] == "The question is empty."
+    assert done["success"] is False and done["output"]["error"] == "Typ eerst een vraag."
+
+
+def test_a_logged_in_chat_opens_only_sources_it_was_shown(server):
+    """The source panel's event takes "<answer>:<n>" and looks it up in the session's own answers (server-side
+    state): a path, another session's answer or a made-up number opens nothing; the file route needs a valid
+    signature even for a logged-in browser, and names documents only by id."""
+    chat = Chat(server.base)
+    open_source = next(i for i, d in enumerate(chat.deps) if d.get("api_name") == "open_source")
+    for value in ("0:1", "../../etc/passwd", "/etc/hostname", "0:../../etc/passwd", "-1:1", "999999999:1"):
+        done = chat.call(open_source, [value, None])
+        assert done["success"] is True and "root:" not in json.dumps(done), (value, done)
+        assert "pmg-source" not in json.dumps(done["output"]["data"]), (value, done)
+    for path in ("/bron/fixture-basis", "/bron/fixture-basis?exp=99999999999&sig=00", "/bron/..%2F..%2Fetc%2Fpasswd",
+                 "/bron/%2Fetc%2Fhostname?exp=99999999999&sig=00"):
+        got = chat.http.get(path)  # with the login cookie, without a signature
+        assert got.status_code in (403, 404) and "Testfixture" not in got.text and "root:" not in got.text, path
 
 
 # --- another process ingests while the server runs -----------------------------------------------------
