@@ -102,7 +102,9 @@ def source_line(c: Citation | dict, lang: str = "nl", *, distinguish: bool = Fal
     """'[1] Rapportage Preventie met Gezag…, juni 2024, p. 4, Sectie' (and the quote's opening words when another
     source of the answer reads the same): the line under an answer, and what copying it gives."""
     c = _d(c)
-    parts = [short(c["document"], TITLE_CHARS), long_date(c.get("date"), lang), page_text(c, lang), c.get("section")]
+    uploaded = ("uploaded" if lang == "en" else "geüpload") if c.get("origin") == "upload" else None
+    parts = [short(c["document"], TITLE_CHARS), uploaded, long_date(c.get("date"), lang), page_text(c, lang),
+             c.get("section")]
     line = f"[{c['n']}] " + ", ".join(p for p in parts if p)
     return line + (f": “{opening(c['quote'])}”" if distinguish and c.get("quote") else "")
 

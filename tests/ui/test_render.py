@@ -88,3 +88,10 @@ def test_errors_speak_the_users_language_and_the_api_keeps_its_text():
     assert re.search(r"pmg ingest", NoIndexError("/srv/index").text("nl")) and "/srv" not in \
         NoIndexError("/srv/index").text("nl")
     assert UserError("Cannot reach the Chroma server.").text("nl") == "Dat lukte niet: Cannot reach the Chroma server."
+
+
+def test_a_source_from_an_upload_says_so_in_its_line():
+    uploaded = cite(2, "Via Preventie met Gezag zijn 999 jongeren extra aangemeld.").model_copy(update={"origin": "upload"})
+    assert source_line(uploaded) == "[2] Rapportage Preventie met Gezag: aanpak…, geüpload, juni 2024, p. 4, Onderwijs"
+    assert "uploaded, June 2024" in source_line(uploaded, "en")
+    assert "geüpload" not in source_line(cite(1, "x"))
