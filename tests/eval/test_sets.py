@@ -27,7 +27,7 @@ def test_every_set_loads_and_only_devcorpus_names_documents():
     for path in sets:
         cases = load_cases(path)
         if path.stem == "devcorpus":
-            assert len(cases) == 219
+            assert len(cases) == 226
             assert all(c.doc and (DEVCORPUS_DOCUMENTS / c.doc).is_file() for c in cases)
         else:
             assert all(c.doc is None and case_doc(c) == REPORT_DOC for c in cases), path
