@@ -183,7 +183,7 @@ def create_app(settings: Settings, assistant=None, *, ui: bool = True) -> FastAP
     """The app `pmg serve` runs. ``assistant`` may be passed in (tests share one); ``ui=False`` leaves out Gradio."""
     from assistant.service import Assistant
     from ingest.uploads import Uploads
-    from ui.routes import core, openai_compat
+    from ui.routes import core, examples, openai_compat
 
     assistant = assistant or Assistant(settings)
     app = FastAPI(
@@ -212,6 +212,7 @@ def create_app(settings: Settings, assistant=None, *, ui: bool = True) -> FastAP
 
     app.include_router(openai_compat.router(), prefix="/v1", dependencies=[Depends(require_key)])
     app.include_router(core.router(settings), prefix="/api", dependencies=[Depends(require_key)])
+    app.include_router(examples.router(), prefix="/api", dependencies=[Depends(require_key)])
 
     @app.api_route("/v1/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
     @app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
