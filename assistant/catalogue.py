@@ -94,10 +94,11 @@ def _matches(example: Example, words: list[str]) -> bool:
     return all(w in hay for w in words)
 
 
-def select(store, municipality: str | None = None, theme: str | None = None, q: str | None = None) -> Examples:
+def select(store, municipality: str | None = None, theme: str | None = None, q: str | None = None, *,
+           kind: str | None = None, year: int | None = None) -> Examples:
     """The examples that match every filter given (``municipality`` in any spelling, ``theme`` by name or its
-    start, ``q``: every word occurs in the example), with the facet counts and a message. A filter that names no
-    municipality or theme is a ``UnprocessableError`` (a 422)."""
+    start, ``q``: every word occurs in the example; ``kind`` and ``year``: of the example's document), with the
+    facet counts and a message. A filter that names no municipality or theme is a ``UnprocessableError`` (a 422)."""
     municipality, theme, q = (_checked(municipality, "De gemeente"), _checked(theme, "Het thema"),
                               _checked(q, "De zoekwoorden"))
     place = resolve_place(municipality) if municipality else None
@@ -106,7 +107,8 @@ def select(store, municipality: str | None = None, theme: str | None = None, q: 
     store.refresh()  # another process may have ingested since
     docs = {d.id: d for d in store.documents()}
     every = [_example(r, docs.get(r["doc_id"]), 0) for r in store.example_records()]
-    worded = [e for e in every if _matches(e, words)]
+    worded = [e for e in every if _matches(e, words) and (kind is None or e.citation.kind == kind)
+              and (year is None or (e.citation.date or "")[:4] == str(year))]
     municipalities: dict[str, int] = {}
     for e in worded:
         if theme is None or e.theme == theme:
