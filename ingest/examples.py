@@ -31,7 +31,7 @@ import numpy as np
 
 from ingest.places import Gazetteer, Mention, Place, gazetteer
 
-VERSION = "5"
+VERSION = "7"
 MAX_PLACES = 8
 QUOTE_CHARS = 400
 
@@ -73,11 +73,13 @@ NOT_COUNTED = re.compile(rf"^(jaar|jaren|jarige|maand|maanden|week|weken|dag|dag
                          rf"gemeenten|steden|gebieden|provincies|regio's|{NUMBER_WORDS})$", re.I)
 HEAD = (r"aanpak|aanpakken|spreekuur|spreekuren|training|trainingen|team|teams|model|coach|coaches|rechtspraak|"
         r"traject|trajecten|convenant|convenanten|interventie|proeftuin|banenmarkt|casemanagers?|jongerenwerk|"
-        r"straatcontract|overleg|programma|loket|werkplaats|regisseurs?|mentoren|begeleiding")
+        r"straatcontract|overleg|programma|loket|werkplaats|regisseurs?|mentoren|begeleiding|jongerenwerkers?|boa's|"
+        r"straatcoach(?:es)?|jongerenlocatie")
 DETERMINERS = {"deze", "die", "dit", "andere", "elke", "welke", "onze", "eigen", "hele", "zelfde", "enige", "beide"}
 ADJECTIVE = r"[a-zë]{3,}(?:e|ig|al|air|isch|ief|iek)"
 COMPOUND = re.compile(rf"(?<![\w-])((?:{ADJECTIVE}\s+){{0,2}}[\w-]*(?:{HEAD}))(?![\w-])(\s\([A-Z]{{2,5}}\))?", re.I)
-WEAK = {"jongerenwerk", "casemanagers", "casemanager"}  # an actor more than an approach: when nothing else is named
+WEAK = {"jongerenwerk", "jongerenwerker", "jongerenwerkers", "casemanagers", "casemanager", "jeugdboa's", "boa's",
+        "straatcoach", "straatcoaches", "jongerenlocatie"}  # an actor more than an approach: when nothing else is named
 GENERIC = {"aanpak", "aanpakken", "interventie", "begeleiding", "programma", "team", "teams", "regisseur", "regisseurs",
            "mentoren", "traject", "trajecten", "training", "trainingen", "overleg", "convenant", "convenanten",
            "proeftuin", "model", "coach", "coaches", "loket"}

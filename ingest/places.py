@@ -6,8 +6,9 @@ word); ``regios.csv`` the regions the programme's documents use (Parkstad ...). 
 
 A capitalised word that is in neither list is no place. Regular demonyms count for the place ("de Utrechtse
 proeftuin" is Utrecht, "het Arnhemse Prospect 4 Cash" is Arnhem). Not counted: a name that is also an ordinary
-word ("Best", "Buren", "Leiden", "Houten") unless "gemeente" or a preposition stands before it; a province
-("provincie Utrecht"); a place in an address or a dateline ("2500 EA Den Haag", "Den Haag, 7 juli 2023"); a name
+word ("Best", "Buren", "Leiden", "Houten") unless "gemeente" or a preposition stands before it or it stands in a list
+of places ("Diemen, Gouda, Haarlem"); a province
+("provincie Utrecht"); a place in an address or a dateline ("2500 EA Den Haag", "Den Haag, 7 juli 2023", "’s-Gravenhage 2023"); a name
 inside an e-mail address or URL.
 """
 
@@ -23,9 +24,11 @@ DATA = Path(__file__).with_name("data")
 # before an ambiguous name, these make it a place: "in Best", "gemeente Buren", "uit Leiden"
 PLACE_CUES = {"gemeente", "gemeenten", "in", "uit", "te", "naar", "rond", "bij", "van", "voor", "regio"}
 MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december")
-DATELINE = re.compile(rf",?\s+(\d{{1,2}}[-\s](\d{{1,2}}|{MONTHS})[-\s]\d{{4}}|\d{{1,2}}-\d{{1,2}}-\d{{4}})", re.I)
+DATELINE = re.compile(rf",?\s+(\d{{1,2}}[-\s](\d{{1,2}}|{MONTHS})[-\s]\d{{4}}|\d{{1,2}}-\d{{1,2}}-\d{{4}}|(19|20)\d\d\b)",
+                      re.I)  # "Den Haag, 7 juli 2023", "’s-Gravenhage 2023" (a colophon)
 POSTCODE_BEFORE = re.compile(r"\d{4}\s?[A-Z]{2}\s+$")
 PROVINCE_BEFORE = re.compile(r"provincie\s+$", re.I)
+LIST_GAP = re.compile(r"\s*(,|en|of)\s*|,\s*(en|of)\s+")
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,8 @@ class Gazetteer:
             form = form.strip()
             if not form:
                 return
+            if "'" in form:
+                add(form.replace("'", "’"), place, ambiguous)  # the typographic apostrophe: ’s-Hertogenbosch
             if form in forms and forms[form][0] != place:
                 clashes.add(form)  # "Bergen" is two municipalities: only their full names count
             forms[form] = (place, ambiguous)
@@ -85,17 +90,26 @@ class Gazetteer:
 
     def find(self, text: str) -> list[Mention]:
         """The places named in ``text``, in order (a place named twice is two mentions)."""
-        found = []
+        found, doubtful = [], []
         for m in self._pattern.finditer(text):
             place, ambiguous = self.forms[m.group(1)]
             before = text[max(0, m.start() - 40) : m.start()]
             if ambiguous and (not (words := re.findall(r"\w+", before)) or words[-1] not in PLACE_CUES):
+                doubtful.append(Mention(place, m.start(), m.end(), m.group(1)))
                 continue
             if PROVINCE_BEFORE.search(before) and place.name in ("Groningen", "Utrecht"):
                 continue
             if POSTCODE_BEFORE.search(before) or DATELINE.match(text, m.end()):
                 continue
             found.append(Mention(place, m.start(), m.end(), m.group(1)))
+        # "Diemen, Gouda, Haarlem": in a list of places an ambiguous name is a place too
+        while doubtful:
+            listed = [d for d in doubtful if any(LIST_GAP.fullmatch(text[min(d.end, f.end) : max(d.start, f.start)])
+                                                 for f in found)]
+            if not listed:
+                break
+            found = sorted(found + listed, key=lambda f: f.start)
+            doubtful = [d for d in doubtful if d not in listed]
         return found
 
     def resolve(self, name: str) -> Place | None:
