@@ -100,7 +100,8 @@ def examples_tab(assistant, settings: Settings, kind: gr.Dropdown, year: gr.Drop
         gr.Markdown("Voor hosts van de lerende netwerken: wie doet wat, met welk resultaat. Elk voorbeeld komt "
                     "letterlijk uit een document, met pagina en sectie. Klik in de tabel op een cel om te filteren.")
         with gr.Row():
-            theme = gr.Dropdown([ALL_THEMES], value=ALL_THEMES, label="Thema", elem_id="pmg-ex-theme")
+            theme = gr.Dropdown([ALL_THEMES, *[(SHORT[t], t) for t in catalogue.THEME_NAMES]], value=ALL_THEMES,
+                                label="Thema", elem_id="pmg-ex-theme")
             place = gr.Dropdown([ALL_PLACES], value=ALL_PLACES, label="Gemeente of regio", allow_custom_value=True,
                                 filterable=True, elem_id="pmg-ex-municipality")
             words = gr.Textbox(label="Zoekwoorden (optioneel)", placeholder="bijv. familie, school, baan",
