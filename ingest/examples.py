@@ -31,7 +31,7 @@ import numpy as np
 
 from ingest.places import Gazetteer, Mention, Place, gazetteer
 
-VERSION = "7"
+VERSION = "8"
 MAX_PLACES = 8
 QUOTE_CHARS = 400
 

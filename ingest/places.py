@@ -24,7 +24,7 @@ DATA = Path(__file__).with_name("data")
 # before an ambiguous name, these make it a place: "in Best", "gemeente Buren", "uit Leiden"
 PLACE_CUES = {"gemeente", "gemeenten", "in", "uit", "te", "naar", "rond", "bij", "van", "voor", "regio"}
 MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december")
-DATELINE = re.compile(rf",?\s+(\d{{1,2}}[-\s](\d{{1,2}}|{MONTHS})[-\s]\d{{4}}|\d{{1,2}}-\d{{1,2}}-\d{{4}}|(19|20)\d\d\b)",
+DATELINE = re.compile(rf",?\s+(\d{{1,2}}[-\s](\d{{1,2}}|{MONTHS})[-\s]\d{{4}}|\d{{1,2}}-\d{{1,2}}-\d{{4}}|({MONTHS})\s+\d{{4}}|(19|20)\d\d\b)",
                       re.I)  # "Den Haag, 7 juli 2023", "’s-Gravenhage 2023" (a colophon)
 POSTCODE_BEFORE = re.compile(r"\d{4}\s?[A-Z]{2}\s+$")
 PROVINCE_BEFORE = re.compile(r"provincie\s+$", re.I)
