@@ -11,6 +11,7 @@ import io
 import re
 from typing import Literal
 
+from chromadb.errors import NotFoundError as ChromaNotFoundError
 from pydantic import BaseModel, Field
 
 from assistant.errors import UnprocessableError
@@ -106,7 +107,12 @@ def select(store, municipality: str | None = None, theme: str | None = None, q: 
     words = [w for w in re.findall(r"[\w'-]+", (q or "").lower()) if len(w) > 1]
     store.refresh()  # another process may have ingested since
     docs = {d.id: d for d in store.documents()}
-    every = [_example(r, docs.get(r["doc_id"]), 0) for r in store.example_records()]
+    try:
+        records = store.example_records()
+    except ChromaNotFoundError:  # another process rebuilt the catalogue (new extraction rules) a moment ago
+        store.reopen()
+        records = store.example_records()
+    every = [_example(r, docs.get(r["doc_id"]), 0) for r in records]
     worded = [e for e in every if _matches(e, words) and (kind is None or e.citation.kind == kind)
               and (year is None or (e.citation.date or "")[:4] == str(year))]
     municipalities: dict[str, int] = {}

@@ -10,7 +10,9 @@ citations. Everything comes from ``assistant.catalogue.select``, as ``GET /api/e
 from __future__ import annotations
 
 import html
+import shutil
 import tempfile
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -83,7 +85,12 @@ def matrix(everything: catalogue.Examples) -> tuple[list[str], list[list]]:
 
 
 def export_files(found: catalogue.Examples, folder: Path) -> tuple[str, str]:
+    """The selection as voorbeelden.csv and voorbeelden.md in a folder of their own (Gradio serves them from its
+    cache); exports older than an hour are removed."""
     folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.iterdir():
+        if time.time() - old.stat().st_mtime > 3600:
+            shutil.rmtree(old, ignore_errors=True)
     out = Path(tempfile.mkdtemp(dir=folder))
     csv_path, md_path = out / "voorbeelden.csv", out / "voorbeelden.md"
     csv_path.write_text(catalogue.to_csv(found.examples), encoding="utf-8")
