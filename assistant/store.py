@@ -301,10 +301,12 @@ class Store:
         return (self.client.get_collection(self.examples.name).metadata or {}).get("version")
 
     def reset_examples(self, version: str) -> None:
-        """Drop every example (the extraction rules changed): each document's are extracted again."""
-        self.client.delete_collection(self.examples.name)
-        self.examples = self.client.create_collection(self.examples.name, embedding_function=None,
-                                                      metadata={"version": version})
+        """Drop every example (the extraction rules changed): each document's are extracted again. The records go,
+        the collection stays: other processes hold it open (deleting it would fail their next write)."""
+        ids = self.examples.get(include=[])["ids"]
+        for lo in range(0, len(ids), PAGE):
+            self.examples.delete(ids=ids[lo : lo + PAGE])
+        self.examples.modify(metadata={"version": version})
 
     def examples_done(self) -> set[str]:
         """Documents whose examples were extracted (a marker record each, even with no example)."""

@@ -180,3 +180,24 @@ def test_examples_follow_their_document_through_change_and_removal(tmp_path):
     store = open_store(settings)
     found = catalogue.select(store)
     assert "Tilburg" in found.municipalities and {e.citation.source for e in found.examples} == {"rapport.txt"}
+
+
+def test_a_rebuilt_catalogue_leaves_other_processes_stores_working(tmp_path):
+    """New extraction rules empty the catalogue in place: a store opened before (a serving process) still deletes
+    and reads (a dropped and recreated collection failed its next write)."""
+    from ingest import examples
+    from ingest.pipeline import ingest, open_store
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Verslag\n\nSociale netwerk\n\n- In Breda zijn 12 gezinnen in de familieaanpak "
+                                  "opgenomen.\n", encoding="utf-8")
+    settings = make_settings(tmp_path / "index", folder)
+    ingest([folder], settings)
+    serving = open_store(settings)
+    writer = open_store(settings)
+    writer.reset_examples("older rules")
+    assert examples.sync(writer, settings.embedder) == {"a": 1}
+    assert [r["municipality"] for r in serving.example_records()] == ["Breda"]
+    serving.delete_document("a")
+    assert writer.example_records() == [] and writer.examples_done() == set()
