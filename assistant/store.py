@@ -1,12 +1,14 @@
 """The one module that knows how chunks sit in Chroma.
 
-Three collections share a prefix (``settings.collection``):
+Four collections share a prefix (``settings.collection``):
 - ``<prefix>_chunks``: one record per chunk, with its vector, text and metadata (document, page, section, spans);
 - ``<prefix>_sentence_vectors``: one record per chunk (1-dim placeholder vector) whose metadata holds the chunk's
   sentence vectors (float32, base64), so answers never embed sentences per question. Metadata, not the record's
   document: Chroma indexes documents for full-text search (trigrams), which made writing them 15x slower;
 - ``<prefix>_documents``: one record per document (1-dim placeholder vector): metadata and the content hash.
-  A document record is written last, so it marks a completed ingest; chunks without one are repaired.
+  A document record is written last, so it marks a completed ingest; chunks without one are repaired;
+- ``<prefix>_examples``: the catalogue of examples (``ingest/examples.py``), one record per example and a marker per
+  document whose examples were extracted, all in metadata; deleted with their document.
 
 Sentence vectors are only ever read with their chunk (by id), never searched, and a Chroma collection keeps an
 HNSW graph of all its vectors in memory: as records of their own (index format 1) the ~870k sentences of 100k
@@ -161,6 +163,8 @@ class Store:
         self.docs = self.client.get_or_create_collection(
             f"{prefix}_documents", embedding_function=None, metadata={"version": "empty"}
         )
+        # the catalogue of examples (ingest/examples.py): records in metadata only, one marker per document done
+        self.examples = self.client.get_or_create_collection(f"{prefix}_examples", embedding_function=None)
         stored = self.chunks.metadata or {}
         if stored.get("embedder") != embedder_name or stored.get("dim") != dim:
             raise EmbedderMismatchError(
@@ -279,6 +283,7 @@ class Store:
         self.docs.delete(ids=[doc_id])
         self.chunks.delete(where={"doc_id": doc_id})
         self.sentence_vectors.delete(where={"doc_id": doc_id})
+        self.examples.delete(where={"doc_id": doc_id})
         if bump:
             self._bump_version()
 
@@ -289,6 +294,47 @@ class Store:
         if self.chunks.count() == expected:
             return set()  # the cheap check: counts agree, nothing half-written
         return {m["doc_id"] for _, _, m in self.scan_chunks()} - known
+
+    # --- examples (ingest/examples.py) ---------------------------------------------------------------
+
+    def examples_version(self) -> str | None:
+        return (self.client.get_collection(self.examples.name).metadata or {}).get("version")
+
+    def reset_examples(self, version: str) -> None:
+        """Drop every example (the extraction rules changed): each document's are extracted again. The records go,
+        the collection stays: other processes hold it open (deleting it would fail their next write)."""
+        ids = self.examples.get(include=[])["ids"]
+        for lo in range(0, len(ids), PAGE):
+            self.examples.delete(ids=ids[lo : lo + PAGE])
+        self.examples.modify(metadata={"version": version})
+
+    def examples_done(self) -> set[str]:
+        """Documents whose examples were extracted (a marker record each, even with no example)."""
+        got = self.examples.get(where={"marker": 1}, include=["metadatas"])
+        return {m["doc_id"] for m in got["metadatas"]}
+
+    def replace_examples(self, doc_id: str, records: list[dict]) -> None:
+        self.examples.delete(where={"doc_id": doc_id})
+        rows = [(f"{doc_id}:example:{n}", {"doc_id": doc_id, "marker": 0} | r) for n, r in enumerate(records)]
+        rows.append((f"{doc_id}:examples", {"doc_id": doc_id, "marker": 1, "count": len(records)}))
+        for lo in range(0, len(rows), PAGE):
+            part = rows[lo : lo + PAGE]
+            self.examples.add(ids=[i for i, _ in part], embeddings=[[0.0]] * len(part), metadatas=[m for _, m in part])
+        self._bump_version()  # a serving process sees the new examples
+
+    def example_records(self) -> list[dict]:
+        """Every example's record, in document and reading order."""
+        got = self.examples.get(where={"marker": 0}, include=["metadatas"])
+        return sorted(got["metadatas"], key=lambda m: (m["doc_id"], m.get("order", 0)))
+
+    def document_chunks(self, doc_id: str) -> tuple[list[StoredChunk], dict[str, np.ndarray]]:
+        """A document's chunks in reading order, with their vectors."""
+        got = self.chunks.get(where={"doc_id": doc_id}, include=["documents", "metadatas", "embeddings"])
+        rows = sorted(zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True),
+                      key=lambda r: r[2].get("index", 0))
+        chunks = [StoredChunk(i, text, m["doc_id"], m.get("section"), m.get("page_start"), m.get("page_end"),
+                              [tuple(s) for s in json.loads(m.get("spans", "[]"))]) for i, text, m, _ in rows]
+        return chunks, {i: np.asarray(v, dtype=np.float32) for i, _, _, v in rows}
 
     # --- chunks ----------------------------------------------------------------------------------
 
@@ -350,6 +396,6 @@ def drop_index(settings: Settings) -> None:
     """Delete this index's collections (whatever embedder built them), for a rebuild."""
     client = _client(settings, create=True)
     existing = {c.name for c in client.list_collections()}
-    for suffix in ("chunks", "sentence_vectors", "sentences", "documents"):  # "sentences": index format 1
+    for suffix in ("chunks", "sentence_vectors", "sentences", "documents", "examples"):  # "sentences": index format 1
         if f"{settings.collection}_{suffix}" in existing:
             client.delete_collection(f"{settings.collection}_{suffix}")

@@ -24,7 +24,7 @@ from assistant.models import packaged_identity
 from assistant.settings import Settings
 from assistant.store import Store, drop_index, write_lock
 from assistant.types import Chunk, DocumentRecord, DuplicateFile, FileError, IngestReport
-from ingest import chunking, metadata
+from ingest import chunking, examples, metadata
 from ingest.chunking import chunk_pages
 from ingest.loaders import LoadError, load_document, read_bytes
 from ingest.manifest import Manifest, guess_kind
@@ -275,6 +275,7 @@ def _ingest(paths: list[Path], settings: Settings, *, rebuild: bool, timings: di
             report.removed += 1
     report.documents = len(store.documents())
     report.chunks = store.count()
+    examples.sync(store, settings.embedder)  # the catalogue of examples: documents that have none extracted yet
     KeywordCache(keyword_dir(settings)).persist(store)  # serving processes load it instead of each building one
     if timings is not None:
         timings.update(embed_s=embed_s, total_s=time.perf_counter() - started)

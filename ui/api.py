@@ -184,7 +184,7 @@ def create_app(settings: Settings, assistant=None, *, ui: bool = True) -> FastAP
     from assistant.service import Assistant
     from ingest.uploads import Uploads
     from ui.links import PREFIX, Links
-    from ui.routes import core, openai_compat, sources
+    from ui.routes import core, examples, openai_compat, sources
 
     assistant = assistant or Assistant(settings)
     app = FastAPI(
@@ -213,6 +213,7 @@ def create_app(settings: Settings, assistant=None, *, ui: bool = True) -> FastAP
 
     app.include_router(openai_compat.router(), prefix="/v1", dependencies=[Depends(require_key)])
     app.include_router(core.router(settings), prefix="/api", dependencies=[Depends(require_key)])
+    app.include_router(examples.router(), prefix="/api", dependencies=[Depends(require_key)])
     app.state.links = links = Links(settings)
     app.include_router(sources.router(links), prefix=PREFIX)  # signed links from the chat: no bearer token
 

@@ -175,6 +175,45 @@ def ask(
         raise typer.Exit(1)
 
 
+def format_examples(found) -> str:
+    """One block per example: municipality, theme and intervention; figures; the summary; the source."""
+    from assistant.catalogue import where
+
+    lines = [found.message]
+    for e in found.examples:
+        lines += ["", f"[{e.citation.n}] {e.municipality} — {e.theme}" + (f" — {e.intervention}" if e.intervention else "")]
+        if e.figures:
+            lines.append(f"    {'; '.join(e.figures)}")
+        lines += [f"    {e.summary}", f"    {e.citation.document} ({where(e.citation)})"]
+    return "\n".join(lines)
+
+
+@app.command()
+@friendly
+def examples(
+    municipality: Annotated[Optional[str], typer.Option("--municipality", "-m", help="Only this municipality or region (Den Haag, Parkstad ...).")] = None,
+    theme: Annotated[Optional[str], typer.Option("--theme", "-t", help="Only this theme (onderwijs, werk en inkomen, persoonlijke en psychologische ontwikkeling, sociale netwerk, criminaliteit en re-integratie, zorg en veiligheid).")] = None,
+    query: Annotated[Optional[str], typer.Option("--query", "-q", help="Only examples in which all these words occur.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON GET /api/examples returns.")] = False,
+    export: Annotated[Optional[str], typer.Option("--export", help="Print the selection as 'csv' or 'markdown' (with the citations).")] = None,
+) -> None:
+    """Concrete examples per municipality and theme, with figures and their source (the catalogue built at ingest)."""
+    from assistant import catalogue
+    from assistant.service import Assistant
+
+    if export not in (None, "csv", "markdown"):
+        raise UserError(f"--export takes 'csv' or 'markdown', not '{export}'.")
+    found = catalogue.select(Assistant(Settings()).store, municipality, theme, query)
+    if as_json:
+        typer.echo(found.model_dump_json())
+    elif export == "csv":
+        typer.echo(catalogue.to_csv(found.examples), nl=False)
+    elif export == "markdown":
+        typer.echo(catalogue.to_markdown(found.examples), nl=False)
+    else:
+        typer.echo(format_examples(found))
+
+
 @app.command()
 @friendly
 def chat() -> None:

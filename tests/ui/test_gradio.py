@@ -107,9 +107,10 @@ def test_export_is_markdown(gradio):
 
 
 def test_examples_by_theme_and_municipality(gradio):
-    found = gradio.predict(theme_v="Werk en inkomen", place="Arnhem", extra="", api_name="/examples")
-    assert "Sectie: <strong>Werk en inkomen</strong>" in found and "<mark>Arnhem</mark>" in found
-    assert f"Document: <strong>{REPORT}" in found
+    # the Voorbeelden tab (ui/examples_tab.py; more in test_examples_browser.py): one card per example
+    *_, cards, _csv, _md = gradio.predict(theme_v="werk en inkomen", place_v="Arnhem", words_v="", api_name="/examples")
+    assert cards.count('class="pmg-card"') == 1 and "Arnhem — Prospect 4 Cash" in cards
+    assert f"Bron: {REPORT}" in cards and "Werk en inkomen" in cards
 
 
 def test_documents_tab(gradio):
