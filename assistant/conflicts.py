@@ -20,6 +20,7 @@ from assistant.context import MONTHS_EN, MONTHS_NL, parse_iso, years_said
 from assistant.keyword import terms
 from assistant.question import NOT_NAMES, Question
 from assistant.types import DocumentRecord
+from ingest.places import gazetteer
 
 # "bij de start", "aanvankelijk": the first figure the documents give; "hoe is ... gegroeid": all of them, in order
 AT_START = re.compile(r"\b(bij\s+(de\s+)?(start|begin)|aan\s+het\s+begin|in\s+het\s+begin|aanvankelijk|eerst|"
@@ -128,10 +129,21 @@ def find(q: Question, best: ex.Candidate, fitting: list[ex.Candidate], docs: dic
 
 
 def local(q: Question, c: ex.Candidate) -> bool:
-    """Whether a sentence gives its figure for a place the question does not name ("In Nieuwegein ...")."""
-    asked = q.text.lower()
-    return any(m.group(1).split()[0] not in NOT_NAMES and m.group(1).lower() not in asked
-               for m in ex.PLACE.finditer(c.text))
+    """Whether a sentence gives its figure for a place the question does not name: it names one to three places
+    (a municipality or region of ingest/data, or "in X" with a capitalised name), none of them asked about, or its
+    document is about one ("Uitvoeringsplan ... Zaanstad 2024"). A sentence naming many places lists participants."""
+    asked = {m.place.name for m in gazetteer().find(q.text)}
+    lowered = q.text.lower()
+    named = {m.place.name for m in gazetteer().find(c.text)}
+    if named:
+        return len(named) <= 3 and not named & asked
+    if any(m.group(1).split()[0] not in NOT_NAMES and m.group(1).lower() not in lowered
+           for m in ex.PLACE.finditer(c.text)):
+        return True
+    # a title's years are no colophon's ("Zaanstad 2024-2025"): without them the place is found
+    title = re.sub(r"\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\b", "", c.ctx.title or "")
+    in_title = {m.place.name for m in gazetteer().find(title)}
+    return len(in_title) == 1 and not in_title & asked
 
 
 def ordered(claims: list[Claim]) -> list[Claim]:
