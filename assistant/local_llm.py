@@ -63,6 +63,13 @@ class GenerationStats:
     seconds: float  # from the request to the last token
     tokens_per_s: float | None  # decoding speed, after the first token
     stopped: str
+    text: str = ""  # what the model wrote (shown only if it passes the grounding check)
+
+
+def _first_words(e: BaseException, limit: int = 160) -> str:
+    """A Rust error's message without its backtrace, on one line."""
+    msg = " ".join(str(e).split(" 0: <")[0].split()) or type(e).__name__
+    return msg if len(msg) <= limit else msg[: limit - 1] + "…"
 
 
 class _Engine:
@@ -83,9 +90,10 @@ class _Engine:
                 token_source="none",
                 max_seqs=1,
             )
-        except Exception as e:  # noqa: BLE001 - a file mistralrs cannot read is the user's setting
-            msg = " ".join(str(e).split())[:200]
-            raise UserError(f"PMG_LLM_MODEL_PATH={path} could not be loaded as a GGUF model: {msg}") from e
+        except BaseException as e:  # noqa: BLE001 - a file mistralrs cannot read (a Rust panic is a BaseException)
+            if isinstance(e, (KeyboardInterrupt, SystemExit)):
+                raise
+            raise UserError(f"PMG_LLM_MODEL_PATH={path} could not be loaded as a GGUF model: {_first_words(e)}") from e
         self.load_s = time.perf_counter() - t0
         self.lock = threading.Lock()
         self.generations: list[GenerationStats] = []
@@ -179,6 +187,7 @@ class LocalLLM(CustomLLM):
                         if stats.first_token_s is None:
                             stats.first_token_s = now - start
                         stats.seconds = now - start
+                        stats.text += text
                         yield text
                     if choice is not None and choice.finish_reason:
                         stats.stopped = choice.finish_reason
@@ -187,8 +196,10 @@ class LocalLLM(CustomLLM):
                         break
             except LLMError:
                 raise
-            except Exception as e:  # noqa: BLE001 - reported as the model's failure; the answer falls back
-                raise LLMError(f"mistralrs: {' '.join(str(e).split())[:160]}") from e
+            except BaseException as e:  # noqa: BLE001 - the model's failure (a Rust panic is no Exception): fall back
+                if isinstance(e, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+                    raise
+                raise LLMError(f"mistralrs: {_first_words(e)}") from e
             if stats.stopped == "error":  # the stream ended without a finish reason
                 stats.stopped = "stop"
         finally:
