@@ -119,8 +119,10 @@ def tally(request):
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps({"summary": line, "answers": answers}, ensure_ascii=False, indent=1), encoding="utf-8")
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(f"\n{line} (details: {out.relative_to(ROOT)})")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter is not None and capture is not None:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line(f"\n{line} (details: {out.relative_to(ROOT)})")
 
 
 def outcome(note: str | None) -> str:
