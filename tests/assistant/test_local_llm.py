@@ -248,3 +248,10 @@ def test_pmg_ask_answers_with_citations_from_the_local_model(run_pmg, corpus_ind
     assert out["answered"] and out["citations"] and "[1]" in out["answer"]
     assert out["mode"] == "llm" or out["note"]
     assert out["timings_ms"]["llm"] > 0  # the model was asked
+
+
+def test_eval_compare_without_a_model_says_how_to_get_one(run_pmg, corpus_index):
+    env = {"PMG_LLM_MODEL_PATH": "/nonexistent/model.gguf", "PMG_INDEX_DIR": str(corpus_index.index_dir)}
+    proc = run_pmg("eval", "--compare-llm", "--limit", "2", env=env)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "--compare-llm needs a GGUF model" in proc.stderr and "make local-llm" in proc.stderr
