@@ -1,7 +1,8 @@
 """Optional LLM answers, held to the evidence.
 
 The default answer is extractive (no LLM). When the user configures an LLM (``PMG_LLM=openai`` for any
-OpenAI-compatible server, or ``PMG_LLM=ollama``), :func:`answer_with_llm` asks it to rephrase the answer
+OpenAI-compatible server, ``PMG_LLM=ollama``, or ``PMG_LLM=local`` for a GGUF file run in-process by mistralrs,
+:mod:`assistant.local_llm`), :func:`answer_with_llm` asks it to rephrase the answer
 from the numbered retrieved passages and then checks the text mechanically (:func:`check_grounding`).
 A generated answer that cites a passage that does not exist, cites nothing, or contains a figure or a
 name that none of the passages it cites contains is not shown: the extractive answer is returned with a
@@ -68,8 +69,10 @@ def make_llm(settings: Settings) -> LLM | None:
     kind = settings.llm
     if kind == "none":
         return None
+    if kind == "local":
+        return _local_llm(settings)
     if kind not in ("openai", "ollama"):
-        raise UserError(f"Unknown PMG_LLM={kind!r}: use 'none', 'openai' or 'ollama'.")
+        raise UserError(f"Unknown PMG_LLM={kind!r}: use 'none', 'openai', 'ollama' or 'local'.")
     if not settings.llm_model:
         raise UserError(f"PMG_LLM={kind} needs a model: set PMG_LLM_MODEL to the model name on the server.")
     if kind == "openai":
@@ -98,6 +101,21 @@ def make_llm(settings: Settings) -> LLM | None:
         model=settings.llm_model,
         base_url=(settings.llm_base_url or "http://127.0.0.1:11434").rstrip("/"),
         request_timeout=settings.llm_timeout_s,
+    )
+
+
+def _local_llm(settings: Settings) -> LLM:
+    """``PMG_LLM=local``: the GGUF file of ``PMG_LLM_MODEL_PATH``, loaded now (once per process) by mistralrs."""
+    from assistant.local_llm import INSTALL_HINT, LocalLLM
+
+    if not settings.llm_model_path:
+        raise UserError(f"PMG_LLM=local needs a GGUF file: set PMG_LLM_MODEL_PATH ({INSTALL_HINT}).")
+    return LocalLLM(
+        model_path=str(settings.llm_model_path),
+        max_tokens=settings.llm_max_tokens,
+        timeout_s=settings.llm_timeout_s,
+        queue_wait_s=settings.llm_queue_wait_s,
+        max_passages=settings.llm_passages,
     )
 
 
@@ -235,6 +253,18 @@ def _fallback(extractive: Answer, note: str, llm_ms: float | None) -> Answer:
     return extractive.model_copy(update={"note": note, "timings_ms": timings})
 
 
+_WORDS = re.compile(r"[^\W_]{2,}")
+_MARKERS = re.compile(r"\[[\d\s,;\-–]*\]")
+
+
+def chosen_passages(passages: list[Citation], extractive: Answer, limit: int) -> list[Citation]:
+    """At most ``limit`` passages for an LLM that reads slowly (a local model on a CPU): the chunks the extractive
+    answer quotes first, then the others in retrieval order; renumbered 1..k."""
+    quoted = {c.chunk_id for c in extractive.citations}
+    ordered = [p for p in passages if p.chunk_id in quoted] + [p for p in passages if p.chunk_id not in quoted]
+    return [p.model_copy(update={"n": i}) for i, p in enumerate(ordered[:limit], start=1)]
+
+
 def answer_with_llm(
     llm: LLM | None,
     question: str,
@@ -252,6 +282,9 @@ def answer_with_llm(
     """
     if llm is None or not extractive.answered or not passages:
         return extractive
+    limit = getattr(llm, "max_passages", None)
+    if limit:
+        passages = chosen_passages(passages, extractive, limit)
     t0 = time.perf_counter()
     try:
         text = generate_answer(llm, question, passages, history, timeout_s)
@@ -265,6 +298,8 @@ def answer_with_llm(
     ms = (time.perf_counter() - t0) * 1000
 
     problems = check_grounding(text, passages, question=question)
+    if not problems and len(_WORDS.findall(_MARKERS.sub(" ", text))) < 2:
+        problems = ["it says nothing besides its citation markers"]
     if problems:
         return _fallback(
             extractive,

@@ -63,13 +63,26 @@ class Settings(BaseSettings):
     )
 
     # --- optional LLM -------------------------------------------------------------------------
-    llm: Literal["none", "openai", "ollama"] = Field(
-        "none", description="'none' answers extractively (the default); 'openai' any OpenAI-compatible server; 'ollama'."
+    llm: Literal["none", "openai", "ollama", "local"] = Field(
+        "none", description="'none' answers extractively (the default); 'openai' any OpenAI-compatible server; "
+        "'ollama'; 'local' a GGUF file generated in-process by mistralrs (PMG_LLM_MODEL_PATH).",
     )
     llm_base_url: str | None = Field(None, description="Base URL of the LLM server, e.g. http://127.0.0.1:11434.")
     llm_model: str | None = Field(None, description="Model name on the LLM server.")
     llm_api_key: str | None = Field(None, description="API key for the OpenAI-compatible server, if it needs one.")
     llm_timeout_s: float = Field(30.0, gt=0, description="Seconds before an LLM call is given up (then extractive).")
+    llm_model_path: Path | None = Field(
+        None, description="PMG_LLM=local: the GGUF file to load (`make local-llm` installs a small test model in models/).",
+    )
+    llm_max_tokens: int = Field(256, ge=16, le=8192, description="PMG_LLM=local: most tokens generated for one answer.")
+    llm_passages: int = Field(
+        3, ge=1, le=50, description="PMG_LLM=local: passages the model reads per answer, those the extractive answer "
+        "quotes first (on a CPU, reading the prompt is most of the time).",
+    )
+    llm_queue_wait_s: float = Field(
+        5.0, ge=0, description="PMG_LLM=local: one answer is generated at a time; a question waits this long for its "
+        "turn, else it gets the extractive answer with a note saying the model was busy.",
+    )
 
     # --- server ---------------------------------------------------------------------------------
     host: str = Field("127.0.0.1", description="Address `pmg serve` binds to.")

@@ -12,7 +12,7 @@ if [ -x .venv/bin/uv ]; then
   constraint=$(pip config get global.constraint 2>/dev/null || true)
   [ -n "$links" ] && args+=(--find-links "$links")
   [ -n "$constraint" ] && [ -f "$constraint" ] && args+=(-c "$constraint")
-  .venv/bin/uv pip install "${args[@]}" -e ".[test]"
+  .venv/bin/uv pip install "${args[@]}" -e ".[${PMG_EXTRAS:-test}]"
 else
-  .venv/bin/pip install -q -e ".[test]"
+  .venv/bin/pip install -q -e ".[${PMG_EXTRAS:-test}]"
 fi

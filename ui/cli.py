@@ -253,6 +253,8 @@ def run_eval(
     do_calibrate: Annotated[bool, typer.Option("--calibrate", help="Find the answer threshold that makes the most right decisions.")] = False,
     by_document: Annotated[bool, typer.Option("--by-document", help="One row per document the cases name (`doc`), and the totals.")] = False,
     one_out: Annotated[bool, typer.Option("--one-out", help="Leave one document out: the answer thresholds fitted on the other documents' cases score each document's cases.")] = False,
+    compare_llm: Annotated[bool, typer.Option("--compare-llm", help="Extractive answers and the local LLM (PMG_LLM_MODEL_PATH, else the packaged test model) side by side: metrics, grounding rejections, latency, tokens/s.")] = False,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="With --compare-llm: this many cases, spread over the set.")] = None,
 ) -> None:
     """Run an eval question set and print its metrics per retrieval mode (and embedder), or per document."""
     from eval import runner
@@ -268,6 +270,15 @@ def run_eval(
     settings = Settings()
     path = runner.resolve_set(question_set)
     cases = runner.load_cases(path)
+    if compare_llm:
+        from eval import compare
+
+        summaries, _, llm_rows, records = compare.run_compare(settings, cases, path.stem, limit)
+        if report:
+            compare.write_comparison(report, summaries, llm_rows, records, f"Extractive vs local LLM: {path.stem}")
+        typer.echo(json.dumps({"summaries": {k: v.model_dump() for k, v in summaries.items()}, "llm": llm_rows,
+                               "cases": records}) if as_json else compare.format_comparison(summaries, llm_rows))
+        return
     per_doc = by_document or one_out
     modes = modes or (settings.retrieval_mode if per_doc else "hybrid,dense,bm25")
     folders = [settings.corpus_dir] + ([runner.DEVCORPUS_DOCUMENTS] if any(c.doc for c in cases) else [])
