@@ -12,7 +12,7 @@ import shutil
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.loaders import LoadError
+from ingest.document import LoadError
 
 DPI = 300  # Tesseract's documented sweet spot for print; lower loses small print, higher only costs time
 # Mean word confidence (0-100) under which a page is reported. Clean print rendered at 300 dpi reads at 90-96;
