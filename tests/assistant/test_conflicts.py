@@ -23,6 +23,10 @@ NOTE = [  # dated in its own text, after the report (June 2024)
     "Stand van de interventies",
     "Met Preventie met Gezag zijn nu 640 jongeren extra aangemeld voor de sportinterventie AJB.",
     "In totaal wordt met Preventie met Gezag in zes gemeenten op 18 scholen het Halt-spreekuur ingezet.",
+    "Deelnemende gemeenten",
+    "Inmiddels doen 47 gemeenten mee met Preventie met Gezag.",
+    "Doelgroep",
+    "Vanaf dit jaar richt AJB zich op jongeren van 10 tot en met 14 jaar.",
 ]
 UPLOAD = [
     "Aantekening van een gebruiker over AJB",
@@ -88,6 +92,22 @@ def test_english_questions_get_the_figures_with_english_dates(both):
     assert answer.conflict
     assert answer.lead.startswith("640 jongeren (3 February 2025)"), answer.lead
     assert "earlier 576 jongeren (June 2024)" in answer.lead
+
+
+def test_how_many_municipalities_gives_the_notes_count_then_the_reports(both):
+    answer = both.ask("How many municipalities take part?")
+    lead = answer.lead or ""
+    assert answer.conflict, lead
+    assert lead.startswith("47 gemeenten (3 February 2025)"), lead
+    assert "earlier 27 gemeenten (June 2024)" in lead, lead
+
+
+def test_documents_that_name_different_ages_are_both_shown_newest_first(both):
+    answer = both.ask("Voor welke leeftijd is AJB?")
+    lead = answer.lead or ""
+    assert answer.conflict, lead
+    assert lead.startswith("van 10 tot en met 14 jaar (3 februari 2025)"), lead
+    assert "eerder" in lead and "12 tot en met 18 jaar (juni 2024)" in lead, lead
 
 
 def test_the_api_carries_the_disagreement_as_data(both):
