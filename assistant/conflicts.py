@@ -112,8 +112,10 @@ def find(q: Question, best: ex.Candidate, fitting: list[ex.Candidate], docs: dic
     near = [c for c in fitting if c.score >= band * best.score]
     # a figure of one place the question does not name ("In Nieuwegein ... op twee scholen") is a part of what is
     # asked: when sentences give the figure itself, the local ones are left out (the best one too, if it is one)
-    if any(not local(q, c) for c in near):
-        near = [c for c in near if not local(q, c)]
+    asked = {m.place.name for m in gazetteer().find(q.text)}
+    is_local = [local(q, c, asked) for c in near]
+    if not all(is_local):
+        near = [c for c, here in zip(near, is_local, strict=True) if not here]
         best = near[0]
     for c in near:
         doc = docs.get(c.chunk_id.rsplit(":", 1)[0])
@@ -128,11 +130,11 @@ def find(q: Question, best: ex.Candidate, fitting: list[ex.Candidate], docs: dic
     return list(out.values())
 
 
-def local(q: Question, c: ex.Candidate) -> bool:
+def local(q: Question, c: ex.Candidate, asked: set[str]) -> bool:
     """Whether a sentence gives its figure for a place the question does not name: it names one to three places
     (a municipality or region of ingest/data, or "in X" with a capitalised name), none of them asked about, or its
-    document is about one ("Uitvoeringsplan ... Zaanstad 2024"). A sentence naming many places lists participants."""
-    asked = {m.place.name for m in gazetteer().find(q.text)}
+    document is about one ("Uitvoeringsplan ... Zaanstad 2024"). A sentence naming many places lists participants.
+    ``asked``: the places the question names."""
     lowered = q.text.lower()
     named = {m.place.name for m in gazetteer().find(c.text)}
     if named:
@@ -154,18 +156,14 @@ def ordered(claims: list[Claim]) -> list[Claim]:
         groups.setdefault(c.number, []).append(c)
     heads = []
     for same in groups.values():
-        same.sort(key=_order)
+        same = newest_first(same)
         heads.append(replace(same[0], also=[c.cand for c in same[1:]]))
-    return sorted(heads, key=_order)
+    return newest_first(heads)
 
 
-def _order(c: Claim) -> tuple[bool, str]:
-    return c.upload, _neg(c.when)
-
-
-def _neg(iso: str) -> str:
-    """A sort key that puts later ISO dates first (dates missing last)."""
-    return "".join(chr(0x7F - ord(ch)) for ch in iso) if iso else "\x7f"
+def newest_first(claims: list[Claim]) -> list[Claim]:
+    """The corpus's claims before the uploads', each newest first by the date they hold for (undated last)."""
+    return sorted(sorted(claims, key=lambda c: c.when, reverse=True), key=lambda c: c.upload)
 
 
 def date_text(iso: str | None, lang: str) -> str | None:

@@ -9,6 +9,8 @@ Everything is inline: nothing is loaded from elsewhere.
 
 from __future__ import annotations
 
+from ui.security import send_whole
+
 CSS = """
 .pmg-hidden { display: none !important; }
 #pmg-header { margin: 0 0 4px; }
@@ -199,11 +201,7 @@ class DutchPage:
                 if message.get("more_body"):
                     return
                 body = held["body"].replace(b"<head>", b"<head>" + EARLY_JS.encode(), 1)
-                start = held.pop("start")
-                start = start | {"headers": [(k, v) for k, v in start["headers"] if k.lower() != b"content-length"]
-                                 + [(b"content-length", str(len(body)).encode())]}
-                await send(start)
-                await send({"type": "http.response.body", "body": body})
+                await send_whole(send, held.pop("start"), body)
                 return
             await send(message)
 

@@ -128,11 +128,18 @@ class Hardening:
                 start, body = held.pop("start"), held.pop("body")
                 if body.strip() == b'{"detail":"Not Found"}':
                     body = _error_body(404, f"Not found: {scope.get('method')} {scope.get('path')}.", "not_found_error")
-                    start = start | {"headers": [(k, v) for k, v in start["headers"] if k.lower() != b"content-length"]
-                                     + [(b"content-length", str(len(body)).encode())]}
+                    await send_whole(send, start, body)
+                    return
                 await send(start)
                 await send({"type": "http.response.body", "body": body})
                 return
             await send(message)
 
         await self.app(scope, receive, wrapped)
+
+
+async def send_whole(send, start: dict, body: bytes) -> None:
+    """Send a held ``http.response.start`` and a rewritten body, its Content-Length set to the new body's."""
+    headers = [(k, v) for k, v in start["headers"] if k.lower() != b"content-length"]
+    await send(start | {"headers": headers + [(b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
