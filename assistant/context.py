@@ -123,6 +123,14 @@ class DocContext:
         return parse_iso(self.date)[0]
 
 
+def heading(title: str | None, section: str | None) -> str:
+    """What stands over a chunk, put in front of its text where it is embedded and indexed for keywords: its
+    document's title and its section heading (once, when they are the same). A subject the title names ("Alles
+    Kidzzz", "Zaanstad") then finds every chunk under it, not only the ones that repeat it."""
+    parts = [p.strip() for p in (title, section) if p and p.strip()]
+    return "\n".join(dict.fromkeys(parts))
+
+
 def time_fits(refs: list[TimeRef], sentence: str, ctx: DocContext) -> bool:
     """A question's times are met by a sentence: each year it names is one the sentence speaks of, or, when the
     sentence names no year at all, its document's (or its peildatum's) year. A sentence of other years does not."""

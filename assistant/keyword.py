@@ -30,6 +30,8 @@ import numpy as np
 import Stemmer
 from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN
 
+from assistant.context import heading
+
 TOKEN = r"(?u)\b\w+\b"  # keeps one-character tokens: the "4" of "Prospect 4 Cash"
 STOPWORDS = sorted(set(STOPWORDS_DUTCH) | set(STOPWORDS_EN) | {"hoeveel", "welke", "welk", "wie", "wat", "waar"})
 STOP_SET = frozenset(STOPWORDS)
@@ -64,9 +66,12 @@ class KeywordIndex:
     max_idf: float
 
     @classmethod
-    def build(cls, version: str, rows: list[tuple[str, str, dict]]) -> KeywordIndex:
+    def build(cls, version: str, rows: list[tuple[str, str, dict]], titles: dict[str, str] | None = None) -> KeywordIndex:
+        """The index of chunks given as (id, text, metadata); each chunk is indexed under its document's title
+        (``titles``: per document id) and its section heading, as it is embedded (ingest/pipeline.py)."""
         ids = [r[0] for r in rows]
-        texts = [f"{m.get('section') or ''}\n{t}" for _, t, m in rows]
+        titles = titles or {}
+        texts = [f"{heading(titles.get(m.get('doc_id', '')), m.get('section'))}\n{t}" for _, t, m in rows]
         bm25, idf = None, {}
         if rows:
             tokens = bm25s.tokenize(texts, stopwords=STOPWORDS, stemmer=stemmer(), token_pattern=TOKEN,
@@ -176,7 +181,8 @@ class KeywordCache:
         return index if index is not None and index.version == version else None
 
     def _build(self, store, version: str) -> KeywordIndex:
-        index = KeywordIndex.build(version, list(store.scan_chunks()))
+        titles = {d.id: d.title for d in store.documents()}
+        index = KeywordIndex.build(version, list(store.scan_chunks()), titles)
         if self.directory is not None and store.version() == version:  # not saved under a stamp that moved meanwhile
             index.save(self.directory / version)
         return index

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ingest.loaders import Page
 
-VERSION = 4  # of how text is split and read: a file ingested under another version is ingested again (content_hash)
+VERSION = 5  # of how text is split, read and embedded: a file ingested under another version is ingested again (content_hash)
 BULLET = re.compile(r"^(?:- |\d{1,2}[.)] )")
 ABBREVIATIONS = {"bijv", "o.a", "m.b.t", "i.v.m", "e.d", "nr", "blz", "t/m", "ca", "incl", "excl", "dhr", "mevr", "zgn", "resp", "vgl", "e.g", "i.e"}
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from assistant.context import heading
 from assistant.keyword import KeywordCache, keyword_dir
 from assistant.models import packaged_identity
 from assistant.settings import Settings
@@ -130,10 +131,11 @@ def _progress():
 
 
 def embedding_texts(docs: list[Prepared]) -> list[str]:
-    """What gets embedded, document by document: each chunk with its section heading, then each sentence."""
+    """What gets embedded, document by document: each chunk under its document's title and section heading
+    (assistant.context.heading), then each sentence."""
     texts: list[str] = []
     for d in docs:
-        texts += [f"{c.section}\n{c.text}" if c.section else c.text for c in d.chunks]
+        texts += ["\n".join(filter(None, [heading(d.record.title, c.section), c.text])) for c in d.chunks]
         texts += [c.text[s.start : s.end] for c in d.chunks for s in c.sentences]
     return texts
 
