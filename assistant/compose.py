@@ -16,6 +16,7 @@ from assistant.question import Question, language
 from assistant.settings import Settings
 from assistant.store import Store, StoredChunk
 from assistant.types import Answer, Citation, DocumentRecord, Figure
+from ingest.places import gazetteer
 
 WHOLE_EXAMPLE = 600  # an example's bullet (asked for by name, or which place or person) up to this long is quoted whole
 
@@ -152,6 +153,21 @@ class Composer:
                 break
         return found if len(found) >= 2 else []
 
+    @staticmethod
+    def list_carrier(q: Question, best: ex.Candidate, fitting: list[ex.Candidate],
+                     chunks: dict[str, StoredChunk]) -> ex.Candidate | None:
+        """The near-best sentence (within LIST_NEAR of the best) that announces, begins or stands in a list: among
+        the first LIST_LOOKAHEAD; for a question which places ("Welke 20 gemeenten ...?"), the first anywhere in that
+        band whose list names at least two municipalities (ingest/places.py), then as for any list."""
+        near = [c for c in fitting if c.score >= LIST_NEAR * best.score]
+        if ex.PLACES_ASKED.search(q.text):
+            for c in near:
+                found = lists.gather(chunks[c.chunk_id].text, chunks[c.chunk_id].spans, c.start, c.end)
+                if found and len({m.place.name for m in gazetteer().find("; ".join(found[2]))}) >= 2:
+                    return c
+        return next((c for c in near[:LIST_LOOKAHEAD]
+                     if lists.gather(chunks[c.chunk_id].text, chunks[c.chunk_id].spans, c.start, c.end)), None)
+
     def compose(self, q: Question, cands: list[ex.Candidate], chunks: dict[str, StoredChunk]) -> Answer:
         texts = TEXTS[q.lang]
         docs = self._doc_map()
@@ -162,20 +178,16 @@ class Composer:
         best = fitting[0] if fitting else None
         gathered = None  # (start, end, items) of the list the best sentence announces or stands in
         if q.kind == "list" and best is not None:  # a list asked for: the near-best sentence that carries one
-            for c in fitting[:LIST_LOOKAHEAD]:
-                if c.score < LIST_NEAR * best.score:
-                    break
+            c = self.list_carrier(q, best, fitting, chunks)
+            if c is not None:
                 gathered = lists.gather(chunks[c.chunk_id].text, chunks[c.chunk_id].spans, c.start, c.end)
-                if gathered:
-                    if c is not best:
-                        best, fitting = c, [c] + [f for f in fitting if f is not c]
-                    break
+                best, fitting = c, [c] + [f for f in fitting if f is not c]
         threshold = self.settings.answer_threshold_en if q.lang == "en" else self.settings.answer_threshold
         no_figure = best is not None and ex.figure_missing(q, best, fitting)
         no_names = best is not None and best.score >= threshold and not no_figure and ex.places_missing(q, best)
         answered = best is not None and best.score >= threshold and not no_figure and not no_names
         if not answered:
-            missing = ex.missing_names(q, " ".join(c.block for c in cands[:5])) if cands else []
+            missing = ex.missing_names(q, " ".join(c.block + " " + c.ctx.text() for c in cands[:5])) if cands else []
             reason = texts["refuse"] + (" " + texts["missing"].format(names=", ".join(missing)) if missing else "")
             shown = cands[:3]
             if no_figure or no_names:  # the passage that speaks of it first, then why it is no answer

@@ -96,28 +96,43 @@ def date_phrases(date: str | None) -> list[str]:
     return phrases
 
 
+# a month (or season) a sentence names without a year: "In oktober volgden 42 professionals", "sinds de zomer";
+# English "may" and "march" are left out (verbs more often than months)
+SEASONS = {"voorjaar": 4, "lente": 4, "zomer": 7, "najaar": 10, "herfst": 10, "spring": 4, "summer": 7, "autumn": 10}
+BARE_MONTH = re.compile(r"\b(" + "|".join(m for m in [*MONTHS_NL, *MONTHS_EN, *SEASONS] if m not in ("may", "march"))
+                        + r")\b(?!\s+(?:19|20)\d\d)", re.I)
+
+
 def years_said(sentence: str, doc_date: str | None) -> set[int]:
-    """The years a sentence speaks of: those it writes, and "dit jaar", "vorig jaar", "volgend jaar" read against its
-    document's date."""
+    """The years a sentence speaks of: those it writes; "dit jaar", "vorig jaar", "volgend jaar" read against its
+    document's date; and a month or season without a year: the document's year, or, when that month is later in the
+    year than the document, the year before as well ("In oktober volgden ..." in a letter of February 2024 speaks of
+    October 2023 or of the coming October)."""
     years = {int(y) for y in YEAR_WORD.findall(sentence)}
-    doc_year = parse_iso(doc_date)[0]
+    doc_year, doc_month, _ = parse_iso(doc_date)
     if doc_year:
         years |= {doc_year + shift for pattern, shift in RELATIVE_YEARS if pattern.search(sentence)}
+        for m in BARE_MONTH.finditer(sentence):
+            month = MONTH_NUMBER.get(m.group(1).lower()) or SEASONS[m.group(1).lower()]
+            years |= {doc_year, doc_year - 1} if doc_month and month > doc_month else {doc_year}
     return years
 
 
 @dataclass(frozen=True)
 class DocContext:
-    """What stands over a sentence: its document's title and dates, and its section heading."""
+    """What stands over a sentence: its document's title, dates and first heading (a letterhead such as "Gemeente
+    Schiedam" says who writes), and its section heading."""
 
     title: str = ""
     section: str | None = None
     date: str | None = None
     peildatum: str | None = None
+    top: str | None = None
 
     def text(self) -> str:
-        """Title, heading and the ways its date is written, for matching names and years the question insists on."""
-        return " ".join([self.title, self.section or "", *date_phrases(self.date), *date_phrases(self.peildatum)])
+        """Title, headings and the ways its date is written, for matching names and years the question insists on."""
+        return " ".join([self.title, self.top or "", self.section or "", *date_phrases(self.date),
+                         *date_phrases(self.peildatum)])
 
     def year(self) -> int | None:
         return parse_iso(self.date)[0]
@@ -132,15 +147,20 @@ def heading(title: str | None, section: str | None) -> str:
 
 
 def time_fits(refs: list[TimeRef], sentence: str, ctx: DocContext) -> bool:
-    """A question's times are met by a sentence: each year it names is one the sentence speaks of, or, when the
-    sentence names no year at all, its document's (or its peildatum's) year. A sentence of other years does not."""
+    """A question's times are met by a sentence: a year it names is one the sentence speaks of, or, when the sentence
+    speaks of no time up to its document's (only of later years: a plan "tot en met 2026"), the year of its document,
+    of its peildatum or one its title names ("Uitvoeringsplan ... 2024-2025"). A sentence of other, earlier years
+    does not."""
     asked = {r.year for r in refs}
     if not asked:
         return True
     said = years_said(sentence, ctx.date)
-    if said:
-        return bool(asked & said)
-    own = {y for y in (ctx.year(), parse_iso(ctx.peildatum)[0]) if y}
+    if asked & said:
+        return True
+    doc_year = ctx.year()
+    if any(doc_year is None or y <= doc_year for y in said):
+        return False
+    own = {y for y in (doc_year, parse_iso(ctx.peildatum)[0]) if y} | {int(y) for y in YEAR_WORD.findall(ctx.title)}
     return bool(asked & own) or not own
 
 

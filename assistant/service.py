@@ -115,6 +115,8 @@ class Assistant:
         prior = {i: s / top for i, s in hits}
         sentences = sorted(self.store.sentences_of(chunks), key=lambda s: (s.chunk_id, s.start))
         docs = self._doc_map()
+        firsts = self.store.get_chunks(sorted({f"{c.doc_id}:0000" for c in chunks.values()}))
+        first_heading = {c.doc_id: c.section for c in firsts.values()}  # a letterhead: who writes
         cands, prev = [], None
         name_terms = set(terms(" ".join(q.salient)))
         # an abbreviation the question uses is said by its long form ("PGA": "persoonsgerichte aanpak")
@@ -123,7 +125,8 @@ class Assistant:
         for s in sentences:
             chunk = chunks[s.chunk_id]
             doc = docs.get(chunk.doc_id)
-            ctx = DocContext(doc.title, chunk.section, doc.date, doc.peildatum) if doc else DocContext(section=chunk.section)
+            ctx = (DocContext(doc.title, chunk.section, doc.date, doc.peildatum, first_heading.get(doc.id)) if doc
+                   else DocContext(section=chunk.section))
             block = ex.block_around(chunk.text, s.start, s.start + len(s.text))
             same_block = bool(cands) and cands[-1].chunk_id == s.chunk_id and cands[-1].block == block
             context = prev.text if same_block else ""
