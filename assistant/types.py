@@ -92,6 +92,9 @@ class Answer(BaseModel):
                            "``figures`` lists them, newest first (a timeline, oldest first, for how a figure changed).")
     figures: list[Figure] = Field([], description="Each figure the documents give, with its document and date, in "
                                   "the order the answer gives them; empty when they agree or one document answers.")
+    suggestions: list[str] = Field([], description="Up to three questions, in the question's language, made from the "
+                                   "passages of this answer (or refusal) and answered by the documents: follow-ups to "
+                                   "offer.")
 
 
 class DocumentFacts(BaseModel):

@@ -122,7 +122,8 @@ def documents(
 
 
 def format_answer(answer) -> str:
-    """A readable answer with its numbered sources (or the related passages of a refusal)."""
+    """A readable answer with its numbered sources (or the related passages of a refusal) and its suggested
+    questions."""
     lines = [answer.answer, ""]
     if answer.note:
         lines += [f"({answer.note})", ""]
@@ -132,6 +133,8 @@ def format_answer(answer) -> str:
     for c in sources:
         where = ", ".join(x for x in (f"p. {c.page}" + (" (OCR)" if c.ocr else "") if c.page else None, c.section) if x)
         lines.append(f"  [{c.n}] {c.document} ({c.source}{'; ' + where if where else ''})")
+    if answer.suggestions:
+        lines += ["", "Ook te vragen:" if answer.answered else "Wel te vragen:"] + [f"  - {q}" for q in answer.suggestions]
     return "\n".join(lines).rstrip()
 
 

@@ -136,10 +136,15 @@ def test_desktop_sources_copy_original_english_and_refusal(live_server):
         refusal = ask(driver, "Wat is de hoofdstad van Frankrijk?", "Niet in de documenten")
         wait(driver, lambda d: "Deze vragen beantwoorden de documenten wel" in refusal.text, 20)
         shot(driver, "chat-desktop-refusal.png")
-        refusal.find_elements(By.CSS_SELECTOR, "li.pmg-suggest")[0].click()  # a suggested question is asked
+        suggestion = refusal.find_elements(By.CSS_SELECTOR, "li.pmg-suggest")[0]
+        asked = suggestion.text.strip()
+        before = len(driver.find_elements(By.CSS_SELECTOR, "#pmg-chat .message.bot"))
+        suggestion.click()  # a suggested question is asked, and answered
         ask_again = wait(driver, lambda d: (bots := d.find_elements(By.CSS_SELECTOR, "#pmg-chat .message.bot"))
-                         and "576 jongeren" in bots[-1].text and bots[-1], 60)
+                         and len(bots) > before and "Bronnen" in bots[-1].text and bots[-1], 60)
         assert "Uit de documenten" in ask_again.text
+        users = driver.find_elements(By.CSS_SELECTOR, "#pmg-chat .message.user")
+        assert users[-1].text.strip() == asked
 
         # nothing was fetched from outside the server (no CDN)
         resources = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")

@@ -64,10 +64,23 @@ def test_an_english_question_gets_an_english_frame_and_dates():
 def test_a_refusal_lists_each_passage_once_with_its_text():
     same = cite(1, "De rapportage noemt 576 jongeren in zes gemeenten.")
     answer = Answer(question="Hoeveel jongeren in Maastricht?", answered=False, answer="Dat staat niet in de "
-                    "documenten.", related=[same, same.model_copy(update={"n": 2}), cite(3, "Iets anders.", page=2)])
+                    "documenten.", related=[same, same.model_copy(update={"n": 2}), cite(3, "Iets anders.", page=2)],
+                    suggestions=["Hoeveel jongeren zijn extra aangemeld voor AJB?"])
     text = render_answer(answer)
     assert text.count("576 jongeren in zes gemeenten") == 1 and "Iets anders." in text
-    assert "**Deze vragen beantwoorden de documenten wel:**" in text and "Bronnen" not in text
+    assert text.endswith("**Deze vragen beantwoorden de documenten wel:**\n\n- Hoeveel jongeren zijn extra "
+                         "aangemeld voor AJB?") and "Bronnen" not in text
+    assert "Deze vragen" not in render_answer(answer.model_copy(update={"suggestions": []}))  # none: no heading
+
+
+def test_an_answer_lists_its_follow_ups_in_its_language():
+    answer = Answer(question="How many schools take part?", answered=True, answer="12 scholen [1]",
+                    citations=[cite(1, "In Tilburg doen 12 scholen mee.")],
+                    suggestions=["How many teachers were trained?", "What do the documents say about Onderwijs?"])
+    text = render_answer(answer)
+    assert text.endswith("**Follow-up questions the documents answer:**\n\n- How many teachers were trained?\n"
+                         "- What do the documents say about Onderwijs?")
+    assert "Follow-up" not in render_answer(answer, "12 scholen", sources=False)  # not while it streams in
 
 
 def test_every_message_has_dutch_and_english_and_no_setting_names():
