@@ -69,6 +69,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Alleen een bestand dat via dit formulier is geüpload, kan worden toegevoegd.",
         "en": "Only a file uploaded through this form can be added.",
     },
+    "feedback_unwritable": {
+        "nl": "Uw beoordeling kon niet worden bewaard; probeer het later nog eens.",
+        "en": "The feedback could not be saved ({reason}){hint}; try again later.",
+        "hint": ": check that the server can write PMG_FEEDBACK_FILE",
+    },
     "passage_gone": {
         "nl": "Deze bron staat niet meer in de index; stel de vraag opnieuw.",
         "en": "This source is no longer in the index; ask the question again.",

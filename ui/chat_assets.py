@@ -167,6 +167,7 @@ HEAD_JS = r"""<script>
 I18N = {
     "nl": {
         "chatbot.copy_message": "Bericht kopiëren", "chatbot.copied_message": "Gekopieerd",
+        "chatbot.like": "Nuttig", "chatbot.dislike": "Niet nuttig",
         "chatbot.clear": "Gesprek wissen", "chatbot.complete": "Klaar", "chatbot.retry": "Opnieuw",
         "common.copy": "Kopiëren", "common.copied": "Gekopieerd", "common.clear": "Wissen",
         "common.download": "Downloaden", "common.error": "Fout", "common.loading": "Laden",

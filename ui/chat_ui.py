@@ -22,6 +22,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import gradio as gr
 
+from assistant import feedback
 from assistant.errors import UserError
 from assistant.settings import Settings
 from assistant.types import Message
@@ -83,6 +84,7 @@ def build_ui(assistant, settings: Settings, uploads=None, links: Links | None = 
     status0, kinds0, years0, table0, ids0 = documents_view()
 
     with gr.Blocks(title="Preventie met Gezag – vraagbaak", analytics_enabled=False) as demo:
+        rated = gr.State(None)  # the feedback last given (its id, for a remark)
         history = gr.State([])  # the plain turns ({"role", "content"}) that Assistant.ask gets as history
         turns = gr.State([])  # per answer of the conversation: its sources (or related passages), as dicts
         with gr.Row(equal_height=False):
@@ -104,13 +106,19 @@ def build_ui(assistant, settings: Settings, uploads=None, links: Links | None = 
             with gr.Row(equal_height=False):
                 with gr.Column(scale=3, min_width=320):
                     chatbot = gr.Chatbot(show_label=False, height=440, elem_id="pmg-chat", buttons=["copy"],
-                                         layout="panel", feedback_options=None, autoscroll=True,
+                                         layout="panel", feedback_options=("Like", "Dislike"), autoscroll=True,
                                          placeholder="Stel hieronder een vraag, of kies een voorbeeld.")
                     with gr.Row():
                         question = gr.Textbox(placeholder="Stel een vraag over Preventie met Gezag…",
                                               show_label=False, scale=6, elem_id="pmg-question", autofocus=False,
                                               lines=1, max_lines=6)
                         send = gr.Button("Vraag", variant="primary", scale=1, min_width=70, elem_id="pmg-send")
+                    with gr.Group(visible=False, elem_id="pmg-remark") as remark_box:
+                        remark = gr.Textbox(label="Opmerking bij uw beoordeling (optioneel)", lines=2, max_lines=6,
+                                            max_length=feedback.MAX_REMARK, elem_id="pmg-remark-text",
+                                            placeholder="Wat klopte er niet, of wat miste u?")
+                        remark_send = gr.Button("Opmerking versturen", size="sm", elem_id="pmg-remark-send")
+                    thanks = gr.Markdown("", elem_id="pmg-thanks")
                     gr.Examples([[q] for q in EXAMPLES], inputs=[question], label="Voorbeeldvragen")
                     with gr.Row():
                         clear = gr.Button("Nieuw gesprek", size="sm", elem_id="pmg-clear")
@@ -153,7 +161,11 @@ def build_ui(assistant, settings: Settings, uploads=None, links: Links | None = 
             hist = (hist or []) + [{"role": "user", "content": message},
                                    {"role": "assistant", "content": answer.answer}]
             sources = [c.model_dump() for c in shown_sources(answer)]
-            all_turns = (all_turns or []) + [{"lang": lang, "sources": sources}]
+            all_turns = (all_turns or []) + [{"lang": lang, "sources": sources, "question": answer.question,
+                                              "answered": answer.answered,
+                                              "lead": answer.lead or answer.answer.split("\n")[0][:feedback.MAX_LEAD],
+                                              "cited": [{"document_id": c["document_id"], "page": c.get("page")}
+                                                        for c in sources if answer.answered]}]
             turn = len(all_turns) - 1
             choices = [(pick_label(c, lang), f"{turn}:{c['n']}") for c in sources]
             yield chat, hist, all_turns, gr.update(choices=choices, value=None), panel_hint(lang, bool(sources)), ""
@@ -184,6 +196,41 @@ def build_ui(assistant, settings: Settings, uploads=None, links: Links | None = 
         ref_go.click(open_ref, [ref, turns], [source_pick, passage], api_name="open_source",
                      show_progress="hidden")
         source_pick.input(open_ref, [source_pick, turns], [source_pick, passage], api_visibility="private",
+                          show_progress="hidden")
+
+        def rate(all_turns: list, data: gr.LikeData):
+            """A thumb under answer n: its verdict is written at once; a remark may follow."""
+            index = data.index if isinstance(data.index, int) else data.index[0]
+            turn = index // 2  # the chat holds question, answer, question, answer ...
+            if data.liked not in (True, False) or turn >= len(all_turns or []):
+                return None, gr.update(visible=False), ""
+            entry = all_turns[turn]
+            given = feedback.FeedbackIn(question=entry["question"], answer_lead=entry["lead"],
+                                        answered=entry["answered"], cited=entry["cited"][:feedback.MAX_CITED],
+                                        verdict="helpful" if data.liked else "not_helpful")
+            lang = entry["lang"]
+            try:
+                saved = feedback.record(settings, given)
+            except UserError as exc:
+                raise fail(exc, lang) from None
+            thanks_text = "Dank u, uw beoordeling is bewaard." if lang == "nl" else "Thank you, your rating was saved."
+            return saved.model_dump(), gr.update(visible=True), thanks_text
+
+        chatbot.like(rate, turns, [rated, remark_box, thanks], api_visibility="private", show_progress="hidden")
+
+        def send_remark(text: str, last: dict | None):
+            if not last or not (text or "").strip():
+                return last, gr.update(), gr.update(), ""
+            try:
+                saved = feedback.record(settings, feedback.FeedbackIn(**(
+                    {k: v for k, v in last.items() if k != "time"} | {"remark": text.strip()})))
+            except (UserError, ValueError) as exc:
+                raise fail(exc if isinstance(exc, UserError) else UserError(str(exc)), lang_of(last["question"])) \
+                    from None
+            done = "Dank u, uw opmerking is bewaard." if lang_of(last["question"]) == "nl" else "Thank you, your remark was saved."
+            return saved.model_dump(), "", gr.update(visible=False), done
+
+        remark_send.click(send_remark, [remark, rated], [rated, remark, remark_box, thanks], api_visibility="private",
                           show_progress="hidden")
 
         def new_chat():

@@ -219,6 +219,30 @@ def examples(
 
 @app.command()
 @friendly
+def feedback(
+    file: Annotated[Optional[Path], typer.Argument(help="A feedback file (default: PMG_FEEDBACK_FILE, <index>/feedback.jsonl).")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Write the cases to this JSON Lines file (e.g. eval/sets/feedback.jsonl) instead of printing them.")] = None,
+) -> None:
+    """The chat's feedback as eval cases to finish by hand: "not helpful" first, then "helpful" (tagged, with
+    needs_review and the answer's lead to turn into expect_all); `pmg eval --set FILE` reads them."""
+    from assistant import feedback as fb
+
+    cases = fb.cases(fb.read(file or Settings().feedback_path))
+    lines = "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases)
+    if out is None:
+        typer.echo(lines, nl=False)
+        return
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(lines, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"Cannot write {out}: {exc.strerror or exc}") from exc
+    bad = sum(c["verdict"] == "not_helpful" for c in cases)
+    typer.echo(f"{len(cases)} cases ({bad} not helpful) written to {out}.", err=True)
+
+
+@app.command()
+@friendly
 def chat() -> None:
     """An interactive terminal chat; follow-up questions use the earlier turns. Empty line or Ctrl-D ends it."""
     from assistant.errors import QuestionError
