@@ -30,7 +30,7 @@ from ui.chat_assets import CSS, HEAD_JS, I18N  # noqa: F401  (CSS and the rest: 
 from ui.documents_tab import docs_html, documents_tab, uploaded_file, wire_uploads  # noqa: F401
 from ui.examples_tab import examples_tab
 from ui.links import Links
-from ui.render import (ALL, filters_text, growing, lang_of, make_filters, panel_hint, pick_label, plain,
+from ui.render import (ALL, answer_text, filters_text, growing, lang_of, make_filters, panel_hint, pick_label, plain,
                        render_answer, shown_sources, source_panel, year_range)
 
 EXAMPLES = [
@@ -153,7 +153,7 @@ def build_ui(assistant, settings: Settings, uploads=None, links: Links | None = 
                 raise fail(exc, lang_of(message)) from None
             lang = lang_of(answer.question)
             chat += [{"role": "user", "content": message}, {"role": "assistant", "content": ""}]
-            for shown in growing(answer.answer):
+            for shown in growing(answer_text(answer)):  # a list already as a list while it streams in
                 chat[-1]["content"] = render_answer(answer, shown, sources=False, filters=filters)
                 yield chat, hist, all_turns, gr.update(), gr.update(), ""
                 time.sleep(STREAM_PAUSE_S)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from assistant.question import language
+from assistant.question import kind_of, language, split_question
 from assistant.settings import Settings
 from assistant.types import Answer, Citation, Filters
 
@@ -133,6 +133,28 @@ def shown_sources(answer: Answer) -> list[Citation]:
     return out[:3]
 
 
+def list_items(answer: Answer) -> list[str] | None:
+    """The items of a short answer that is a list ("Positieve ondersteuning [2]; Intensieve begeleiding [3]; ...",
+    the items of an announced list joined by "; "), else None: not the parts of a question that asks two things,
+    nor figures of documents that disagree, which are joined the same way."""
+    lead = answer.lead or ""
+    if not answer.answered or answer.conflict or answer.figures or kind_of(answer.question) != "list" \
+            or len(split_question(answer.question)) > 1 or not answer.answer.startswith(lead):
+        return None
+    items = [item.strip() for item in lead.split("; ")]
+    return items if len(items) >= 2 and all(items) else None
+
+
+def answer_text(answer: Answer) -> str:
+    """The answer's text as the chat shows it: a short answer that is a list as a Markdown bullet list (each item
+    with a capital), the rest as the core wrote it."""
+    items = list_items(answer)
+    if items is None:
+        return answer.answer
+    bullets = "\n".join(f"- {item[:1].upper()}{item[1:]}" for item in items)
+    return bullets + answer.answer[len(answer.lead):]
+
+
 def render_answer(answer: Answer, text: str | None = None, *, sources: bool = True,
                   filters: Filters | None = None) -> str:
     """Markdown of one answer in the question's language: a label, the text (with its [n] markers), then the
@@ -143,7 +165,7 @@ def render_answer(answer: Answer, text: str | None = None, *, sources: bool = Tr
     out = f"{f['answered'] if answer.answered else f['refused']}"
     if (searched := filters_text(filters, lang)) is not None:
         out += f" · _{f['filters']}: {searched}_"
-    out += f"\n\n{answer.answer if text is None else text}"
+    out += f"\n\n{answer_text(answer) if text is None else text}"
     if answer.note:
         out += f"\n\n*({answer.note})*"
     if not sources:

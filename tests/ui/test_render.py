@@ -108,3 +108,31 @@ def test_a_source_from_an_upload_says_so_in_its_line():
     assert source_line(uploaded) == "[2] Rapportage Preventie met Gezag: aanpak…, geüpload, juni 2024, p. 4, Onderwijs"
     assert "uploaded, June 2024" in source_line(uploaded, "en")
     assert "geüpload" not in source_line(cite(1, "x"))
+
+
+def test_a_list_answer_is_a_bullet_list_and_copies_clean():
+    levels = ["Positieve ondersteuning [2]", "Intensieve begeleiding op meerdere leefgebieden [3]",
+              "Specialistische aanpak [4]"]
+    lead = "; ".join(levels)
+    quote = "Bij de preventieve aanpak van jeugdcriminaliteit worden jongeren op verschillende niveaus begeleid."
+    answer = Answer(question="Op welke drie niveaus worden jongeren begeleid?", answered=True, lead=lead,
+                    answer=f"{lead}\n\n> “{quote}” [1]", citations=[cite(1, quote)])
+    text = render_answer(answer)
+    body = text.split("\n\n", 1)[1]
+    assert body.startswith("- Positieve ondersteuning [2]\n- Intensieve begeleiding op meerdere leefgebieden [3]\n"
+                           "- Specialistische aanpak [4]\n\n> “Bij de preventieve")
+    assert "; " not in body.split("\n\n")[0] and "<" not in text  # Markdown, no markup in what is copied
+    # an announced list's items, one citation: lower-case items start with a capital, the marker stays at the end
+    themes = answer.model_copy(update={"question": "Welke subdoelen zijn er?", "lead": "onderwijs; werk en inkomen [1]",
+                                       "answer": "onderwijs; werk en inkomen [1]\n\n> “...” [1]"})
+    assert render_answer(themes).split("\n\n")[1] == "- Onderwijs\n- Werk en inkomen [1]"
+
+
+def test_answers_joined_by_semicolons_that_are_no_list_stay_one_line():
+    two_parts = Answer(question="Hoeveel jongeren doen mee, en in hoeveel gemeenten?", answered=True,
+                       lead="431 jongeren [1]; drie gemeenten [1]", answer="431 jongeren [1]; drie gemeenten [1]\n\n> “x” [1]")
+    assert render_answer(two_parts).split("\n\n")[1] == "431 jongeren [1]; drie gemeenten [1]"
+    disagree = Answer(question="Welke gemeenten doen mee?", answered=True, conflict=True,
+                      lead="47 gemeenten (19 juni 2025) [1]; eerder 27 gemeenten (juni 2024) [2]",
+                      answer="47 gemeenten (19 juni 2025) [1]; eerder 27 gemeenten (juni 2024) [2]\n\n> “x” [1]")
+    assert render_answer(disagree).split("\n\n")[1].startswith("47 gemeenten (19 juni 2025) [1]; eerder")
