@@ -35,6 +35,8 @@ PARTICIPLES_EN = {"aangemeld": "registered", "getraind": "trained", "begeleid": 
                   "opgeleid": "trained", "geplaatst": "placed"}
 PREPOSITIONS_EN = {"in": "in", "voor": "for", "bij": "at", "met": "with", "op": "at"}
 SKIP_SECTIONS = re.compile(r"^(colofon|contact\??|inhoud|inhoudsopgave|voorwoord|bijlage.*|noten|bronnen)$", re.I)
+POINTING = re.compile(r"\b(zo['’]n|zulke|dergelijke|die|dat)\s+(aanpak|interventie|aanpakken|interventies|"
+                      r"gemeenten|jongeren|scholen|regio|gemeente)\b", re.I)  # "in zo'n aanpak": which one?
 MAX_WORDS = 16  # a question made of a sentence's words stops at the clause's end or this many words
 COUNT = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})*|\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
                    + r")\s+(?:(extra|nieuwe|verschillende)\s+)?([a-zà-ÿ][\w'’\-]{3,})\b", re.I)
@@ -147,7 +149,8 @@ def candidates(passages: list[Passage], lang: str = "nl", asked: str = "", limit
 
     def add(q: str | None) -> None:
         # a question that points back ("deze aanpak") would be read as a follow-up of the conversation
-        if q and q.lower().rstrip("?") not in seen and len(out) < limit and not is_follow_up(q):
+        if q and q.lower().rstrip("?") not in seen and len(out) < limit and not is_follow_up(q) \
+                and not POINTING.search(q):
             seen.add(q.lower().rstrip("?"))
             out.append(q)
 

@@ -76,3 +76,10 @@ def test_refusals_get_suggestions_of_their_own_passages(suggested):
     maastricht = suggested["Hoeveel jongeren deden in Maastricht mee aan AJB?"]
     assert not france.answered and not maastricht.answered
     assert france.suggestions != maastricht.suggestions  # from each refusal's nearest passages, not a fixed list
+
+
+def test_a_question_that_points_back_is_not_offered():
+    # asked in the chat it would be read against the conversation, and on its own it says not which approach
+    got = candidates([Passage(["Hoeveel? Inmiddels zijn 25 gezinnen in zo'n aanpak betrokken.",
+                               "Bij elkaar zijn 40 jongeren in die gemeenten aangemeld.", ONLINE])])
+    assert got == ["Hoeveel jongerenwerkers zijn nu getraind op het online werken?"]
