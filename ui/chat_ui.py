@@ -4,7 +4,8 @@ It calls the same core as the API (``Assistant.ask``, ``search``, ``documents``)
 plain Markdown with its numbered sources written out (what copying it gives), in the question's language; a
 source panel beside the chat (below it on a phone) that opens any source of any answer of the conversation when
 its [n] is clicked, with the passage in its surrounding text and a signed link to the original (``ui.links``);
-a refusal with the nearest passages and questions that are answered. User errors are shown with ``gr.Error`` in
+a refusal with the nearest passages; under every answer the questions its passages answer (a click asks them)
+and thumbs whose verdict, with an optional remark, goes to the feedback file (``assistant.feedback``). User errors are shown with ``gr.Error`` in
 the question's language, never as a traceback. Layout assets: ``ui.chat_assets``; the Documenten tab:
 ``ui.documents_tab``; formatting: ``ui.render``.
 """
@@ -155,7 +156,7 @@ def build_ui(assistant, settings: Settings, uploads=None, links: Links | None = 
             chat += [{"role": "user", "content": message}, {"role": "assistant", "content": ""}]
             for shown in growing(answer_text(answer)):  # a list already as a list while it streams in
                 chat[-1]["content"] = render_answer(answer, shown, sources=False, filters=filters)
-                yield chat, hist, all_turns, gr.update(), gr.update(), ""
+                yield chat, hist, all_turns, gr.update(), gr.update(), "", "", gr.update(visible=False)
                 time.sleep(STREAM_PAUSE_S)
             chat[-1]["content"] = render_answer(answer, filters=filters)
             hist = (hist or []) + [{"role": "user", "content": message},
@@ -168,9 +169,10 @@ def build_ui(assistant, settings: Settings, uploads=None, links: Links | None = 
                                                         for c in sources if answer.answered]}]
             turn = len(all_turns) - 1
             choices = [(pick_label(c, lang), f"{turn}:{c['n']}") for c in sources]
-            yield chat, hist, all_turns, gr.update(choices=choices, value=None), panel_hint(lang, bool(sources)), ""
+            yield (chat, hist, all_turns, gr.update(choices=choices, value=None), panel_hint(lang, bool(sources)), "",
+                   "", gr.update(visible=False))  # the thanks for an earlier rating go with a new question
 
-        ask_outputs = [chatbot, history, turns, source_pick, passage, question]
+        ask_outputs = [chatbot, history, turns, source_pick, passage, question, thanks, remark_box]
         ask_inputs = [question, chatbot, history, turns, kind, years]
         question.submit(check, question, None, api_visibility="private", show_progress="hidden").success(
             ask, ask_inputs, ask_outputs, api_name="ask", show_progress="hidden")

@@ -152,6 +152,7 @@ def test_desktop_sources_copy_original_english_and_refusal(live_server):
                         and len(bots) > before and "Bronnen" in bots[-1].text and bots[-1], 60)
         assert "Uit de documenten" in followed.text
         assert driver.find_elements(By.CSS_SELECTOR, "#pmg-chat .message.user")[-1].text.strip() == asked
+        assert driver.find_element(By.ID, "pmg-thanks").text.strip() == ""  # the thanks went with the new question
         shot(driver, "chat-desktop-follow-up.png")
 
         english = ask(driver, "How many young people were additionally registered for AJB?", "Sources")

@@ -24,7 +24,7 @@ def last_text(chat: list[dict]) -> str:
 
 
 def test_ask_shows_answer_and_sources(gradio):
-    chat, sources, _passage, box = gradio.predict(AJB_QUESTION, api_name="/ask")
+    chat, sources, _passage, box, _thanks = gradio.predict(AJB_QUESTION, api_name="/ask")
     assert chat[0]["role"] == "user" and chat[-1]["role"] == "assistant"
     text = last_text(chat)
     assert "576" in text and "**Uit de documenten**" in text and "<" not in text  # Markdown only: copied clean
