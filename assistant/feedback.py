@@ -111,3 +111,18 @@ def as_case(entry: FeedbackEntry) -> dict:
 def cases(entries: list[FeedbackEntry]) -> list[dict]:
     """Eval cases of the entries: the "not helpful" ones first, then the helpful ones (tagged so)."""
     return [as_case(e) for e in sorted(entries, key=lambda e: e.verdict != "not_helpful")]
+
+
+def as_lines(found: list[dict]) -> str:
+    return "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in found)
+
+
+def write_cases(found: list[dict], out: Path) -> str:
+    """Writes the cases to ``out`` (JSON Lines); says how many."""
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(as_lines(found), encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"Cannot write {out}: {exc.strerror or exc}") from exc
+    bad = sum(c["verdict"] == "not_helpful" for c in found)
+    return f"{len(found)} cases ({bad} not helpful) written to {out}."

@@ -228,17 +228,10 @@ def feedback(
     from assistant import feedback as fb
 
     cases = fb.cases(fb.read(file or Settings().feedback_path))
-    lines = "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in cases)
     if out is None:
-        typer.echo(lines, nl=False)
-        return
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(lines, encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"Cannot write {out}: {exc.strerror or exc}") from exc
-    bad = sum(c["verdict"] == "not_helpful" for c in cases)
-    typer.echo(f"{len(cases)} cases ({bad} not helpful) written to {out}.", err=True)
+        typer.echo(fb.as_lines(cases), nl=False)
+    else:
+        typer.echo(fb.write_cases(cases, out), err=True)
 
 
 @app.command()
