@@ -34,6 +34,10 @@ class NoIndexError(UserError):
         super().__init__(code="no_index", where=where)
 
 
+class IndexUnavailableError(UserError):
+    status_code = 503  # the Chroma server cannot be reached: not the client's mistake
+
+
 class EmbedderMismatchError(UserError):
     status_code = 409
 

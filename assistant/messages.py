@@ -69,10 +69,64 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Alleen een bestand dat via dit formulier is geüpload, kan worden toegevoegd.",
         "en": "Only a file uploaded through this form can be added.",
     },
+    "feedback_unwritable": {
+        "nl": "Uw beoordeling kon niet worden bewaard; probeer het later nog eens.",
+        "en": "The feedback could not be saved ({reason}){hint}; try again later.",
+        "hint": ": check that the server can write PMG_FEEDBACK_FILE",
+    },
     "passage_gone": {
         "nl": "Deze bron staat niet meer in de index; stel de vraag opnieuw.",
         "en": "This source is no longer in the index; ask the question again.",
     },
+}
+
+# errors of the index (assistant/store.py)
+CATALOGUE |= {
+    "chroma_unreachable": {
+        "nl": "De index is nu niet bereikbaar; probeer het later opnieuw of waarschuw de beheerder.",
+        "en": "Cannot reach the Chroma server at {url} ({reason}).",
+    },
+    "embedder_mismatch": {
+        "nl": "De index is gebouwd met een ander taalmodel dan de vraagbaak nu gebruikt; de beheerder moet de "
+              "index opnieuw opbouwen (pmg ingest --rebuild).",
+        "en": "The index was built with the embedder {built} ({built_dim}-dim), but the settings ask for {asked} "
+              "({dim}-dim){hint}.",
+        "hint": ". Set PMG_EMBEDDER back, or rebuild the index with `pmg ingest --rebuild`",
+    },
+    "index_format": {
+        "nl": "De index is gemaakt door een oudere versie van de vraagbaak; de beheerder moet de index opnieuw "
+              "opbouwen (pmg ingest --rebuild).",
+        "en": "The index was built by an older version of the assistant (index format {found}, this version reads "
+              "format {reads}). Rebuild it from the corpus with `pmg ingest --rebuild`.",
+    },
+}
+
+# errors of a file being read (ingest/loaders.py, pdf.py, word.py, ocr.py): the English is the ingest summary's
+CATALOGUE |= {
+    "load_unreadable": {"nl": "{name}: het bestand kan niet worden gelezen.",
+                        "en": "{name}: cannot read the file ({reason})"},
+    "load_doc": {"nl": "{name}: het oude Word-formaat (.doc) kan niet worden ingelezen; sla het op als .docx of PDF.",
+                 "en": "{name}: old Word format '.doc' is not supported; save it as .docx or PDF and add that"},
+    "load_type": {"nl": "{name}: dit soort bestand kan niet worden ingelezen ({kind}); kies een {supported}-bestand.",
+                  "en": "{name}: unsupported file type {kind}; supported are {supported}"},
+    "load_too_large": {"nl": "{name}: het bestand is {size:.1f} MB, groter dan de grens van {limit:.4g} MB.",
+                       "en": "{name}: file is {size:.1f} MB, over the limit of {limit:.4g} MB{hint}",
+                       "hint": " (PMG_MAX_FILE_MB)"},
+    "load_empty": {"nl": "{name}: het bestand is leeg.", "en": "{name}: the file is empty"},
+    "load_binary": {"nl": "{name}: dit is geen tekst maar binaire gegevens; kies een tekstbestand.",
+                    "en": "{name}: looks like binary data, not text"},
+    "load_no_text": {"nl": "{name}: er staat geen leesbare tekst in het bestand.",
+                     "en": "{name}: no readable text in the file"},
+    "load_pdf_broken": {"nl": "{name}: dit PDF-bestand is beschadigd of onleesbaar.",
+                        "en": "{name}: not a readable PDF ({reason})"},
+    "load_pdf_password": {"nl": "{name}: de PDF is met een wachtwoord beveiligd; kies een versie zonder wachtwoord.",
+                          "en": "{name}: the PDF is password-protected"},
+    "load_pdf_encrypted": {"nl": "{name}: de PDF is versleuteld en kan op deze server niet worden geopend.",
+                           "en": "{name}: the PDF is AES-encrypted; opening it needs the 'cryptography' package"},
+    "load_scanned": {"nl": "{name}: de PDF heeft geen tekstlaag (gescand?) en de tekstherkenning kon hem niet lezen.",
+                     "en": "{name}: the PDF has no text layer (scanned?) and {why}"},
+    "load_word_broken": {"nl": "{name}: dit Word-bestand is beschadigd of onleesbaar.",
+                         "en": "{name}: not a readable Word file ({reason})"},
 }
 
 # what the chat says of an error it has no text for (the English message follows)

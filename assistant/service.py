@@ -161,9 +161,11 @@ class Assistant:
                 c.score *= ex.NO_FIGURE_FACTOR ** 2
         return sorted(cands, key=lambda c: -c.score)
 
-    def ask(self, question: str, history: list[Message] | None = None, filters: Filters | None = None) -> Answer:
+    def ask(self, question: str, history: list[Message] | None = None, filters: Filters | None = None, *,
+            suggest: bool = True) -> Answer:
         """Answer a question; one that asks two things is answered part by part, the second part as a follow-up
-        of the first, in one answer."""
+        of the first, in one answer. ``suggest``: with up to three questions its passages answer
+        (``assistant.follow_ups``)."""
         t0 = time.perf_counter()
         question = self.check_question(question)
         t1 = time.perf_counter()
@@ -195,6 +197,12 @@ class Assistant:
 
             passages = self.composer.chunk_citations(list(hits.items()), chunks)
             result = answer_with_llm(self.llm, question, history or [], result, passages, self.settings.llm_timeout_s)
+        if suggest:
+            from assistant.follow_ups import suggest as follow_ups
+
+            t3 = time.perf_counter()
+            result.suggestions = follow_ups(self, result, list(hits), chunks, filters, index)
+            result.timings_ms["suggest"] = (time.perf_counter() - t3) * 1e3
         result.timings_ms = {k: round(v, 1) for k, v in result.timings_ms.items()}
         result.timings_ms["total"] = round((time.perf_counter() - t0) * 1e3, 1)
         return result

@@ -96,7 +96,15 @@ class Settings(BaseSettings):
         "and the chat; none by default. A JSON list in the environment: PMG_CORS_ORIGINS='[\"https://intranet.example\"]'.",
     )
     upload_dir: Path | None = Field(None, description="Where uploads are stored; default <index_dir>/uploads.")
+    feedback_file: Path | None = Field(
+        None, description="JSON Lines file the chat's and POST /api/feedback's feedback is appended to; default "
+        "<index_dir>/feedback.jsonl.",
+    )
 
     @property
     def uploads(self) -> Path:
         return self.upload_dir or self.index_dir / "uploads"
+
+    @property
+    def feedback_path(self) -> Path:
+        return self.feedback_file or self.index_dir / "feedback.jsonl"

@@ -41,7 +41,7 @@ from urllib.parse import urlparse
 import chromadb
 import numpy as np
 
-from assistant.errors import EmbedderMismatchError, IndexFormatError, NoIndexError, UserError
+from assistant.errors import EmbedderMismatchError, IndexFormatError, IndexUnavailableError, NoIndexError
 from assistant.settings import Settings
 from assistant.types import Chunk, DocumentRecord
 
@@ -113,7 +113,7 @@ def _client(settings: Settings, create: bool, fresh: bool = False) -> chromadb.C
                 settings=chroma_settings,
             )
         except Exception as exc:  # chromadb raises plain Exceptions for connection problems
-            raise UserError(f"Cannot reach the Chroma server at {settings.chroma_url} ({exc}).") from exc
+            raise IndexUnavailableError(code="chroma_unreachable", url=settings.chroma_url, reason=str(exc)) from exc
     if not create and not settings.index_dir.is_dir():
         raise NoIndexError(str(settings.index_dir))
     settings.index_dir.mkdir(parents=True, exist_ok=True)
@@ -167,16 +167,10 @@ class Store:
         self.examples = self.client.get_or_create_collection(f"{prefix}_examples", embedding_function=None)
         stored = self.chunks.metadata or {}
         if stored.get("embedder") != embedder_name or stored.get("dim") != dim:
-            raise EmbedderMismatchError(
-                f"The index was built with the embedder {stored.get('embedder')} ({stored.get('dim')}-dim), but "
-                f"the settings ask for {embedder_name} ({dim}-dim). Set PMG_EMBEDDER back, or rebuild the index "
-                f"with `pmg ingest --rebuild`."
-            )
+            raise EmbedderMismatchError(code="embedder_mismatch", built=stored.get("embedder"),
+                                        built_dim=stored.get("dim"), asked=embedder_name, dim=dim)
         if stored.get("format") != FORMAT:
-            raise IndexFormatError(
-                f"The index was built by an older version of the assistant (index format {stored.get('format', 1)}, "
-                f"this version reads format {FORMAT}). Rebuild it from the corpus with `pmg ingest --rebuild`."
-            )
+            raise IndexFormatError(code="index_format", found=stored.get("format", 1), reads=FORMAT)
 
     # --- documents --------------------------------------------------------------------------------
 

@@ -92,6 +92,9 @@ class Answer(BaseModel):
                            "``figures`` lists them, newest first (a timeline, oldest first, for how a figure changed).")
     figures: list[Figure] = Field([], description="Each figure the documents give, with its document and date, in "
                                   "the order the answer gives them; empty when they agree or one document answers.")
+    suggestions: list[str] = Field([], description="Up to three questions, in the question's language, made from the "
+                                   "passages of this answer (or refusal) and answered by the documents: follow-ups to "
+                                   "offer.")
 
 
 class DocumentFacts(BaseModel):
@@ -134,6 +137,8 @@ class DocumentInfo(DocumentFacts):
 class FileError(BaseModel):
     path: str
     error: str
+    code: str | None = Field(None, description="The error's code (assistant/messages.py), for its text in Dutch.")
+    params: dict[str, str | int | float] = Field({}, description="The parameters of that text.")
 
 
 class DuplicateFile(BaseModel):
@@ -168,6 +173,8 @@ class UploadJob(BaseModel):
     replaces: str | None = Field(None, description="Id of the document this upload replaces, if it does.")
     document_id: str | None = Field(None, description="Id of the ingested document, once done.")
     message: str | None = Field(None, description="Why the job failed.")
+    code: str | None = Field(None, description="The failure's code (assistant/messages.py), when it has one.")
+    params: dict[str, str | int | float] = Field({}, description="The parameters of that code's text.")
     report: IngestReport | None = None
 
 

@@ -145,7 +145,7 @@ def run_cases(assistant: Assistant, cases: list[EvalCase], label: str) -> tuple[
     for case in cases:
         filters = Filters(document=case.document) if case.document else None
         t0 = time.perf_counter()
-        answer = assistant.ask(case.question, history=case.history, filters=filters)
+        answer = assistant.ask(case.question, history=case.history, filters=filters, suggest=False)  # scored: the answer
         latency = (time.perf_counter() - t0) * 1e3
         understood = understand(case.question, case.history)
         retrieved = [i for i, _ in assistant.retrieve(understood.query, filters, k=10)]

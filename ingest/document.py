@@ -13,7 +13,13 @@ MB = 1024 * 1024  # callers pass max_bytes = int(settings.max_file_mb * MB)
 
 
 class LoadError(Exception):
-    """Message is shown to the user as is, in the ingest summary: clear, specific, one line, no traceback."""
+    """Message is shown to the user as is, in the ingest summary: clear, specific, one line, no traceback.
+    ``code`` (of ``assistant.messages``) and its parameters give the chat the text in the user's language."""
+
+    def __init__(self, message: str, *, code: str | None = None, **params) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 @dataclass

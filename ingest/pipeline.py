@@ -100,7 +100,7 @@ def prepare(path: Path, data: bytes, entry: dict, doc_id: str, settings: Setting
     chunks = chunk_pages(doc_id, loaded.pages, settings.chunk_chars,
                          marked_headings=loaded.format in ("markdown", "html", "docx"))
     if not chunks:
-        raise LoadError(f"{path.name}: no text to index after cleaning")
+        raise LoadError(f"{path.name}: no text to index after cleaning", code="load_no_text", name=path.name)
     return Prepared(record, chunks, loaded.warnings)
 
 
@@ -227,7 +227,7 @@ def _ingest(paths: list[Path], settings: Settings, *, rebuild: bool, timings: di
             data = read_bytes(path, max_bytes)  # type, size and readability checked once, by the loader
         except LoadError as exc:
             kept = "; its previous version stays in the index" if old else ""
-            report.errors.append(FileError(path=str(path), error=f"{exc}{kept}"))
+            report.errors.append(FileError(path=str(path), error=f"{exc}{kept}", code=exc.code, params=exc.params))
             continue
         digest = file_hash(data)
         same = _same_bytes(digest, path, old, firsts, known)
@@ -247,7 +247,7 @@ def _ingest(paths: list[Path], settings: Settings, *, rebuild: bool, timings: di
             todo.append(prepare(path, data, entry, doc_id, settings))
         except LoadError as exc:
             kept = "; its previous version stays in the index" if old else ""
-            report.errors.append(FileError(path=str(path), error=f"{exc}{kept}"))
+            report.errors.append(FileError(path=str(path), error=f"{exc}{kept}", code=exc.code, params=exc.params))
             firsts.pop(digest, None)
     for doc in todo:
         old = known.get(doc.record.id)

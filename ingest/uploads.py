@@ -68,7 +68,7 @@ def check_upload(name: str, data: bytes, settings: Settings) -> str:
         try:
             decode_text(data, shown)
         except LoadError as exc:
-            raise UnprocessableError(str(exc)) from exc
+            raise UnprocessableError(str(exc), code=exc.code, **exc.params) from exc
     return safe_name(shown)
 
 
@@ -235,8 +235,10 @@ class Uploads:
             else:
                 report = ingest([new], self.settings, doc_ids={new: entry["doc_id"]},
                                 on_progress=lambda done, total: self._update(job_id, progress=0.05 + 0.9 * done / total))
-                if report.errors:
-                    raise UnprocessableError("; ".join(e.error for e in report.errors))
+                if report.errors:  # one file: its error, with its code for the chat's Dutch
+                    first = report.errors[0]
+                    raise UnprocessableError("; ".join(e.error for e in report.errors), code=first.code,
+                                             **first.params)
                 if report.duplicates:  # the same bytes are indexed already, under another name: that document
                     entry = entry | {"doc_id": report.duplicates[0].duplicate_of}
                     if not (old and Path(old) == new):
@@ -250,7 +252,9 @@ class Uploads:
             if not (old and Path(old) == new):
                 _remove(new, self.folder)
             message = str(exc) if isinstance(exc, UserError) else f"Internal error ({type(exc).__name__})."
-            self._update(job_id, status="failed", message=message)
+            code = exc.code if isinstance(exc, UserError) else None
+            self._update(job_id, status="failed", message=message, code=code,
+                         params=exc.params if code else {})
         finally:
             (self.folder / JOURNAL / f"{job_id}.json").unlink(missing_ok=True)
             event = self._events.get(job_id)

@@ -27,6 +27,7 @@ from starlette.routing import Match, Mount
 from assistant.errors import NotFoundError, TooManyAttemptsError, UserError
 from assistant.settings import Settings
 from ui.deps import JSON_BODY_LIMIT, require_key
+from ui.routes.feedback import BODY_LIMIT as FEEDBACK_LIMIT
 from ui.security import GuardLogin, Hardening, Throttle
 
 log = logging.getLogger("pmg.api")
@@ -135,8 +136,10 @@ class ContentLengthLimit:
                 if size > self.upload_limit:
                     message = (f"The upload is too large ({size / 2**20:.1f} MB); the limit is "
                                f"{self.settings.max_upload_mb:g} MB (PMG_MAX_UPLOAD_MB).")
-            elif size > JSON_BODY_LIMIT:
-                message = f"The request body is too large ({size:,} bytes); the limit is {JSON_BODY_LIMIT:,} bytes."
+            else:
+                limit = FEEDBACK_LIMIT if path.rstrip("/") == "/api/feedback" else JSON_BODY_LIMIT
+                if size > limit:
+                    message = f"The request body is too large ({size:,} bytes); the limit is {limit:,} bytes."
             if message:
                 await error_response(413, message)(scope, receive, send)
                 return
@@ -184,7 +187,7 @@ def create_app(settings: Settings, assistant=None, *, ui: bool = True) -> FastAP
     from assistant.service import Assistant
     from ingest.uploads import Uploads
     from ui.links import PREFIX, Links
-    from ui.routes import core, examples, openai_compat, sources
+    from ui.routes import core, examples, feedback, openai_compat, sources
 
     assistant = assistant or Assistant(settings)
     app = FastAPI(
@@ -214,6 +217,7 @@ def create_app(settings: Settings, assistant=None, *, ui: bool = True) -> FastAP
     app.include_router(openai_compat.router(), prefix="/v1", dependencies=[Depends(require_key)])
     app.include_router(core.router(settings), prefix="/api", dependencies=[Depends(require_key)])
     app.include_router(examples.router(), prefix="/api", dependencies=[Depends(require_key)])
+    app.include_router(feedback.router(), prefix="/api", dependencies=[Depends(require_key)])
     app.state.links = links = Links(settings)
     app.include_router(sources.router(links), prefix=PREFIX)  # signed links from the chat: no bearer token
 

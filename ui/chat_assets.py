@@ -121,8 +121,8 @@ HEAD_JS = r"""<script>
       });
     });
   }
-  const ASK = /^(Deze vragen beantwoorden de documenten wel|Questions the documents do answer)/;
-  function suggestions(chat) {  // the questions under a refusal: a click asks them
+  const ASK = /^(Deze vragen beantwoorden de documenten wel|Questions the documents do answer|Vervolgvragen die de documenten beantwoorden|Follow-up questions the documents answer)/;
+  function suggestions(chat) {  // the questions under an answer or a refusal: a click asks them
     chat.querySelectorAll('.message.bot ul').forEach(ul => {
       const head = ul.previousElementSibling;
       if (head && ASK.test(head.textContent.trim()))
@@ -167,6 +167,7 @@ HEAD_JS = r"""<script>
 I18N = {
     "nl": {
         "chatbot.copy_message": "Bericht kopiëren", "chatbot.copied_message": "Gekopieerd",
+        "chatbot.like": "Nuttig", "chatbot.dislike": "Niet nuttig",
         "chatbot.clear": "Gesprek wissen", "chatbot.complete": "Klaar", "chatbot.retry": "Opnieuw",
         "common.copy": "Kopiëren", "common.copied": "Gekopieerd", "common.clear": "Wissen",
         "common.download": "Downloaden", "common.error": "Fout", "common.loading": "Laden",

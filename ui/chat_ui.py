@@ -4,7 +4,8 @@ It calls the same core as the API (``Assistant.ask``, ``search``, ``documents``)
 plain Markdown with its numbered sources written out (what copying it gives), in the question's language; a
 source panel beside the chat (below it on a phone) that opens any source of any answer of the conversation when
 its [n] is clicked, with the passage in its surrounding text and a signed link to the original (``ui.links``);
-a refusal with the nearest passages and questions that are answered. User errors are shown with ``gr.Error`` in
+a refusal with the nearest passages; under every answer the questions its passages answer (a click asks them)
+and thumbs whose verdict, with an optional remark, goes to the feedback file (``assistant.feedback``). User errors are shown with ``gr.Error`` in
 the question's language, never as a traceback. Layout assets: ``ui.chat_assets``; the Documenten tab:
 ``ui.documents_tab``; formatting: ``ui.render``.
 """
@@ -22,6 +23,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import gradio as gr
 
+from assistant import feedback
 from assistant.errors import UserError
 from assistant.settings import Settings
 from assistant.types import Message
@@ -29,7 +31,7 @@ from ui.chat_assets import CSS, HEAD_JS, I18N  # noqa: F401  (CSS and the rest: 
 from ui.documents_tab import docs_html, documents_tab, uploaded_file, wire_uploads  # noqa: F401
 from ui.examples_tab import examples_tab
 from ui.links import Links
-from ui.render import (ALL, filters_text, growing, lang_of, make_filters, panel_hint, pick_label, plain,
+from ui.render import (ALL, answer_text, filters_text, growing, lang_of, make_filters, panel_hint, pick_label, plain,
                        render_answer, shown_sources, source_panel, year_range)
 
 EXAMPLES = [
@@ -83,6 +85,7 @@ def build_ui(assistant, settings: Settings, uploads=None, links: Links | None = 
     status0, kinds0, years0, table0, ids0 = documents_view()
 
     with gr.Blocks(title="Preventie met Gezag – vraagbaak", analytics_enabled=False) as demo:
+        rated = gr.State(None)  # the feedback last given (its id, for a remark)
         history = gr.State([])  # the plain turns ({"role", "content"}) that Assistant.ask gets as history
         turns = gr.State([])  # per answer of the conversation: its sources (or related passages), as dicts
         with gr.Row(equal_height=False):
@@ -104,13 +107,19 @@ def build_ui(assistant, settings: Settings, uploads=None, links: Links | None = 
             with gr.Row(equal_height=False):
                 with gr.Column(scale=3, min_width=320):
                     chatbot = gr.Chatbot(show_label=False, height=440, elem_id="pmg-chat", buttons=["copy"],
-                                         layout="panel", feedback_options=None, autoscroll=True,
+                                         layout="panel", feedback_options=("Like", "Dislike"), autoscroll=True,
                                          placeholder="Stel hieronder een vraag, of kies een voorbeeld.")
                     with gr.Row():
                         question = gr.Textbox(placeholder="Stel een vraag over Preventie met Gezag…",
                                               show_label=False, scale=6, elem_id="pmg-question", autofocus=False,
                                               lines=1, max_lines=6)
                         send = gr.Button("Vraag", variant="primary", scale=1, min_width=70, elem_id="pmg-send")
+                    with gr.Group(visible=False, elem_id="pmg-remark") as remark_box:
+                        remark = gr.Textbox(label="Opmerking bij uw beoordeling (optioneel)", lines=2, max_lines=6,
+                                            max_length=feedback.MAX_REMARK, elem_id="pmg-remark-text",
+                                            placeholder="Wat klopte er niet, of wat miste u?")
+                        remark_send = gr.Button("Opmerking versturen", size="sm", elem_id="pmg-remark-send")
+                    thanks = gr.Markdown("", elem_id="pmg-thanks")
                     gr.Examples([[q] for q in EXAMPLES], inputs=[question], label="Voorbeeldvragen")
                     with gr.Row():
                         clear = gr.Button("Nieuw gesprek", size="sm", elem_id="pmg-clear")
@@ -145,20 +154,25 @@ def build_ui(assistant, settings: Settings, uploads=None, links: Links | None = 
                 raise fail(exc, lang_of(message)) from None
             lang = lang_of(answer.question)
             chat += [{"role": "user", "content": message}, {"role": "assistant", "content": ""}]
-            for shown in growing(answer.answer):
+            for shown in growing(answer_text(answer)):  # a list already as a list while it streams in
                 chat[-1]["content"] = render_answer(answer, shown, sources=False, filters=filters)
-                yield chat, hist, all_turns, gr.update(), gr.update(), ""
+                yield chat, hist, all_turns, gr.update(), gr.update(), "", "", gr.update(visible=False)
                 time.sleep(STREAM_PAUSE_S)
             chat[-1]["content"] = render_answer(answer, filters=filters)
             hist = (hist or []) + [{"role": "user", "content": message},
                                    {"role": "assistant", "content": answer.answer}]
             sources = [c.model_dump() for c in shown_sources(answer)]
-            all_turns = (all_turns or []) + [{"lang": lang, "sources": sources}]
+            all_turns = (all_turns or []) + [{"lang": lang, "sources": sources, "question": answer.question,
+                                              "answered": answer.answered,
+                                              "lead": answer.lead or answer.answer.split("\n")[0][:feedback.MAX_LEAD],
+                                              "cited": [{"document_id": c["document_id"], "page": c.get("page")}
+                                                        for c in sources if answer.answered]}]
             turn = len(all_turns) - 1
             choices = [(pick_label(c, lang), f"{turn}:{c['n']}") for c in sources]
-            yield chat, hist, all_turns, gr.update(choices=choices, value=None), panel_hint(lang, bool(sources)), ""
+            yield (chat, hist, all_turns, gr.update(choices=choices, value=None), panel_hint(lang, bool(sources)), "",
+                   "", gr.update(visible=False))  # the thanks for an earlier rating go with a new question
 
-        ask_outputs = [chatbot, history, turns, source_pick, passage, question]
+        ask_outputs = [chatbot, history, turns, source_pick, passage, question, thanks, remark_box]
         ask_inputs = [question, chatbot, history, turns, kind, years]
         question.submit(check, question, None, api_visibility="private", show_progress="hidden").success(
             ask, ask_inputs, ask_outputs, api_name="ask", show_progress="hidden")
@@ -184,6 +198,41 @@ def build_ui(assistant, settings: Settings, uploads=None, links: Links | None = 
         ref_go.click(open_ref, [ref, turns], [source_pick, passage], api_name="open_source",
                      show_progress="hidden")
         source_pick.input(open_ref, [source_pick, turns], [source_pick, passage], api_visibility="private",
+                          show_progress="hidden")
+
+        def rate(all_turns: list, data: gr.LikeData):
+            """A thumb under answer n: its verdict is written at once; a remark may follow."""
+            index = data.index if isinstance(data.index, int) else data.index[0]
+            turn = index // 2  # the chat holds question, answer, question, answer ...
+            if data.liked not in (True, False) or turn >= len(all_turns or []):
+                return None, gr.update(visible=False), ""
+            entry = all_turns[turn]
+            given = feedback.FeedbackIn(question=entry["question"], answer_lead=entry["lead"],
+                                        answered=entry["answered"], cited=entry["cited"][:feedback.MAX_CITED],
+                                        verdict="helpful" if data.liked else "not_helpful")
+            lang = entry["lang"]
+            try:
+                saved = feedback.record(settings, given)
+            except UserError as exc:
+                raise fail(exc, lang) from None
+            thanks_text = "Dank u, uw beoordeling is bewaard." if lang == "nl" else "Thank you, your rating was saved."
+            return saved.model_dump(), gr.update(visible=True), thanks_text
+
+        chatbot.like(rate, turns, [rated, remark_box, thanks], api_visibility="private", show_progress="hidden")
+
+        def send_remark(text: str, last: dict | None):
+            if not last or not (text or "").strip():
+                return last, gr.update(), gr.update(), ""
+            try:
+                saved = feedback.record(settings, feedback.FeedbackIn(**(
+                    {k: v for k, v in last.items() if k != "time"} | {"remark": text.strip()})))
+            except (UserError, ValueError) as exc:
+                raise fail(exc if isinstance(exc, UserError) else UserError(str(exc)), lang_of(last["question"])) \
+                    from None
+            done = "Dank u, uw opmerking is bewaard." if lang_of(last["question"]) == "nl" else "Thank you, your remark was saved."
+            return saved.model_dump(), "", gr.update(visible=False), done
+
+        remark_send.click(send_remark, [remark, rated], [rated, remark, remark_box, thanks], api_visibility="private",
                           show_progress="hidden")
 
         def new_chat():

@@ -122,7 +122,8 @@ def documents(
 
 
 def format_answer(answer) -> str:
-    """A readable answer with its numbered sources (or the related passages of a refusal)."""
+    """A readable answer with its numbered sources (or the related passages of a refusal) and its suggested
+    questions."""
     lines = [answer.answer, ""]
     if answer.note:
         lines += [f"({answer.note})", ""]
@@ -132,6 +133,8 @@ def format_answer(answer) -> str:
     for c in sources:
         where = ", ".join(x for x in (f"p. {c.page}" + (" (OCR)" if c.ocr else "") if c.page else None, c.section) if x)
         lines.append(f"  [{c.n}] {c.document} ({c.source}{'; ' + where if where else ''})")
+    if answer.suggestions:
+        lines += ["", "Ook te vragen:" if answer.answered else "Wel te vragen:"] + [f"  - {q}" for q in answer.suggestions]
     return "\n".join(lines).rstrip()
 
 
@@ -212,6 +215,23 @@ def examples(
         typer.echo(catalogue.to_markdown(found.examples), nl=False)
     else:
         typer.echo(format_examples(found))
+
+
+@app.command()
+@friendly
+def feedback(
+    file: Annotated[Optional[Path], typer.Argument(help="A feedback file (default: PMG_FEEDBACK_FILE, <index>/feedback.jsonl).")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Write the cases to this JSON Lines file (e.g. eval/sets/feedback.jsonl) instead of printing them.")] = None,
+) -> None:
+    """The chat's feedback as eval cases to finish by hand: "not helpful" first, then "helpful" (tagged, with
+    needs_review and the answer's lead to turn into expect_all); `pmg eval --set FILE` reads them."""
+    from assistant import feedback as fb
+
+    cases = fb.cases(fb.read(file or Settings().feedback_path))
+    if out is None:
+        typer.echo(fb.as_lines(cases), nl=False)
+    else:
+        typer.echo(fb.write_cases(cases, out), err=True)
 
 
 @app.command()

@@ -93,8 +93,10 @@ def wire_uploads(tab: DocumentsTab, uploads, refresh_all, refresh_outputs: list)
                 job = uploads.wait(job.id, timeout=0.5)
         except UserError as exc:
             return [f"⚠️ {exc.text('nl')}", None] + skip
-        if job.status == "failed":
-            return [f"⚠️ {job.file}: {job.message}", None] + skip
+        if job.status == "failed":  # a failure with a code in Dutch (it names the file); else the file and why
+            text = UserError(job.message or "", code=job.code, **job.params).text("nl") if job.code else \
+                f"{job.file}: {job.message}"
+            return [f"⚠️ {text}", None] + skip
         verb = "vervangen" if job.replaces else "geïndexeerd"
         msg = f"**{job.file}** {verb} als `{job.document_id}`"
         if job.report:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from assistant.question import language
+from assistant.question import kind_of, language, split_question
 from assistant.settings import Settings
 from assistant.types import Answer, Citation, Filters
 
@@ -25,7 +25,8 @@ MONTHS = {
 FRAME = {
     "nl": {"answered": "**Uit de documenten**", "refused": "**Niet in de documenten**", "sources": "Bronnen",
            "related": "Verwant: geen antwoord, wel de dichtstbijzijnde passages", "page": "p.", "filters": "Gezocht in",
-           "try": "Deze vragen beantwoorden de documenten wel:", "pagelabel": "Pagina", "kind": "Soort",
+           "try": "Deze vragen beantwoorden de documenten wel:",
+           "more": "Vervolgvragen die de documenten beantwoorden:", "pagelabel": "Pagina", "kind": "Soort",
            "date": "Datum",
            "section": "Sectie", "file": "Bestand", "open_pdf": "Open het origineel op pagina {page}",
            "open": "Open het origineel", "open_text": "Open het document bij deze passage",
@@ -34,19 +35,13 @@ FRAME = {
            "from": "vanaf {a}", "to": "tot en met {b}"},
     "en": {"answered": "**From the documents**", "refused": "**Not in the documents**", "sources": "Sources",
            "related": "Related: no answer, but the nearest passages", "page": "p.", "filters": "Searched in",
-           "try": "Questions the documents do answer:", "pagelabel": "Page", "kind": "Kind", "date": "Date",
+           "try": "Questions the documents do answer:",
+           "more": "Follow-up questions the documents answer:", "pagelabel": "Page", "kind": "Kind", "date": "Date",
            "section": "Section",
            "file": "File", "open_pdf": "Open the original at page {page}", "open": "Open the original",
            "open_text": "Open the document at this passage", "gone": "This passage is no longer in the index.",
            "pick": "Click a source number, such as [1], to read the source here.",
            "none": "This answer has no sources.", "years": "{a}–{b}", "from": "from {a}", "to": "up to {b}"},
-}
-SUGGESTIONS = {  # questions the programme's report answers, offered after a refusal
-    "nl": ["Hoeveel jongeren zijn extra aangemeld voor AJB?", "Welke gemeenten hebben wijkrechtspraak?",
-           "Hoeveel gemeenten doen mee met de structurele aanpak?"],
-    "en": ["How many young people were additionally registered for AJB?",
-           "How many families take part in the family approach in Tilburg?",
-           "Which municipalities have neighbourhood justice?"],
 }
 TITLE_CHARS = 48  # a source line shortens a longer title (the panel shows it whole)
 OPENING_WORDS = 7  # the quote's opening words that tell two sources of one document and section apart
@@ -138,16 +133,39 @@ def shown_sources(answer: Answer) -> list[Citation]:
     return out[:3]
 
 
+def list_items(answer: Answer) -> list[str] | None:
+    """The items of a short answer that is a list ("Positieve ondersteuning [2]; Intensieve begeleiding [3]; ...",
+    the items of an announced list joined by "; "), else None: not the parts of a question that asks two things,
+    nor figures of documents that disagree, which are joined the same way."""
+    lead = answer.lead or ""
+    if not answer.answered or answer.conflict or answer.figures or kind_of(answer.question) != "list" \
+            or len(split_question(answer.question)) > 1 or not answer.answer.startswith(lead):
+        return None
+    items = [item.strip() for item in lead.split("; ")]
+    return items if len(items) >= 2 and all(items) else None
+
+
+def answer_text(answer: Answer) -> str:
+    """The answer's text as the chat shows it: a short answer that is a list as a Markdown bullet list (each item
+    with a capital), the rest as the core wrote it."""
+    items = list_items(answer)
+    if items is None:
+        return answer.answer
+    bullets = "\n".join(f"- {item[:1].upper()}{item[1:]}" for item in items)
+    return bullets + answer.answer[len(answer.lead):]
+
+
 def render_answer(answer: Answer, text: str | None = None, *, sources: bool = True,
                   filters: Filters | None = None) -> str:
     """Markdown of one answer in the question's language: a label, the text (with its [n] markers), then the
-    numbered sources written out; a refusal shows the nearest passages' text and questions that are answered."""
+    numbered sources written out, and the suggested questions (``answer.suggestions``, made from its passages and
+    answered by the documents); a refusal shows the nearest passages' text and its suggestions."""
     lang = lang_of(answer.question)
     f = FRAME[lang]
     out = f"{f['answered'] if answer.answered else f['refused']}"
     if (searched := filters_text(filters, lang)) is not None:
         out += f" · _{f['filters']}: {searched}_"
-    out += f"\n\n{answer.answer if text is None else text}"
+    out += f"\n\n{answer_text(answer) if text is None else text}"
     if answer.note:
         out += f"\n\n*({answer.note})*"
     if not sources:
@@ -160,8 +178,9 @@ def render_answer(answer: Answer, text: str | None = None, *, sources: bool = Tr
     elif cites:
         out += f"\n\n**{f['related']}**\n\n" + "\n".join(
             f"- {source_line(c, lang)}\n  > {short(' '.join(c.quote.split()), 240)}" for c in cites)
-    if not answer.answered:
-        out += f"\n\n**{f['try']}**\n\n" + "\n".join(f"- {q}" for q in SUGGESTIONS[lang])
+    if answer.suggestions:  # questions made from its passages, each answered by the documents: a click asks it
+        head = f["more"] if answer.answered else f["try"]
+        out += f"\n\n**{head}**\n\n" + "\n".join(f"- {q}" for q in answer.suggestions)
     return out
 
 

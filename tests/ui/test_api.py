@@ -245,14 +245,16 @@ def test_upload_refused(keyed, ui_index, name, data, status, message):
     assert len(keyed.get("/api/documents").json()) == 1
 
 
-@pytest.mark.parametrize("name, data, message", [
-    ("broken.pdf", b"%PDF-1.4\nthis is no real pdf", "broken.pdf: not a readable PDF ("),
-    ("blank.html", b"<html><body>   </body></html>", "blank.html: no readable text in the file"),
+@pytest.mark.parametrize("name, data, message, code", [
+    ("broken.pdf", b"%PDF-1.4\nthis is no real pdf", "broken.pdf: not a readable PDF (", "load_pdf_broken"),
+    ("blank.html", b"<html><body>   </body></html>", "blank.html: no readable text in the file", "load_no_text"),
 ])
-def test_upload_the_loader_refuses(keyed, ui_index, name, data, message):
-    """Passes the checks, then the loader refuses it: the job fails with its message, and the file is gone."""
+def test_upload_the_loader_refuses(keyed, ui_index, name, data, message, code):
+    """Passes the checks, then the loader refuses it: the job fails with its message (and its code, for the
+    Documenten tab's Dutch), and the file is gone."""
     job = finished(keyed, keyed.post("/api/documents", files={"file": (name, data)}))
     assert job.status == "failed" and job.message.startswith(message) and job.document_id is None
+    assert job.code == code and job.params["name"] == name
     assert not list(ui_index.uploads.rglob(name))
     assert len(keyed.get("/api/documents").json()) == 1
 

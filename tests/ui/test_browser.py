@@ -131,15 +131,44 @@ def test_desktop_sources_copy_original_english_and_refusal(live_server):
         driver.close()
         driver.switch_to.window(chat_tab)
 
+        # the answer is rated helpful, with a remark
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", answer)
+        answer.find_element(By.CSS_SELECTOR, 'button[aria-label="Nuttig"]').click()
+        wait(driver, lambda d: "beoordeling is bewaard" in d.find_element(By.ID, "pmg-thanks").text, 20)
+        remark = wait(driver, lambda d: [e for e in d.find_elements(By.CSS_SELECTOR, "#pmg-remark-text textarea")
+                                         if e.is_displayed()], 20)[0]
+        remark.send_keys("Precies het aantal dat ik zocht.")
+        driver.find_element(By.ID, "pmg-remark-send").click()
+        wait(driver, lambda d: "opmerking is bewaard" in d.find_element(By.ID, "pmg-thanks").text, 20)
+
+        # a follow-up question under the answer, made from its passages, is asked by a click and answered
+        assert "Vervolgvragen die de documenten beantwoorden" in answer.text
+        follow = wait(driver, lambda d: answer.find_elements(By.CSS_SELECTOR, "li.pmg-suggest"), 20)
+        asked, before = follow[0].text.strip(), len(driver.find_elements(By.CSS_SELECTOR, "#pmg-chat .message.bot"))
+        assert asked.endswith("?") and asked != AJB_QUESTION
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", follow[0])
+        follow[0].click()
+        followed = wait(driver, lambda d: (bots := d.find_elements(By.CSS_SELECTOR, "#pmg-chat .message.bot"))
+                        and len(bots) > before and "Bronnen" in bots[-1].text and bots[-1], 60)
+        assert "Uit de documenten" in followed.text
+        assert driver.find_elements(By.CSS_SELECTOR, "#pmg-chat .message.user")[-1].text.strip() == asked
+        assert driver.find_element(By.ID, "pmg-thanks").text.strip() == ""  # the thanks went with the new question
+        shot(driver, "chat-desktop-follow-up.png")
+
         english = ask(driver, "How many young people were additionally registered for AJB?", "Sources")
         assert "From the documents" in english.text and "June 2024" in english.text
         refusal = ask(driver, "Wat is de hoofdstad van Frankrijk?", "Niet in de documenten")
         wait(driver, lambda d: "Deze vragen beantwoorden de documenten wel" in refusal.text, 20)
         shot(driver, "chat-desktop-refusal.png")
-        refusal.find_elements(By.CSS_SELECTOR, "li.pmg-suggest")[0].click()  # a suggested question is asked
+        suggestion = refusal.find_elements(By.CSS_SELECTOR, "li.pmg-suggest")[0]
+        asked = suggestion.text.strip()
+        before = len(driver.find_elements(By.CSS_SELECTOR, "#pmg-chat .message.bot"))
+        suggestion.click()  # a suggested question is asked, and answered
         ask_again = wait(driver, lambda d: (bots := d.find_elements(By.CSS_SELECTOR, "#pmg-chat .message.bot"))
-                         and "576 jongeren" in bots[-1].text and bots[-1], 60)
+                         and len(bots) > before and "Bronnen" in bots[-1].text and bots[-1], 60)
         assert "Uit de documenten" in ask_again.text
+        users = driver.find_elements(By.CSS_SELECTOR, "#pmg-chat .message.user")
+        assert users[-1].text.strip() == asked
 
         # nothing was fetched from outside the server (no CDN)
         resources = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")

@@ -24,7 +24,7 @@ def last_text(chat: list[dict]) -> str:
 
 
 def test_ask_shows_answer_and_sources(gradio):
-    chat, sources, _passage, box = gradio.predict(AJB_QUESTION, api_name="/ask")
+    chat, sources, _passage, box, _thanks = gradio.predict(AJB_QUESTION, api_name="/ask")
     assert chat[0]["role"] == "user" and chat[-1]["role"] == "assistant"
     text = last_text(chat)
     assert "576" in text and "**Uit de documenten**" in text and "<" not in text  # Markdown only: copied clean
@@ -71,12 +71,13 @@ def test_refusal_shows_the_nearest_text_and_questions_that_are_answered(gradio):
     assert suggestions and all(line.startswith("- ") and line.endswith("?") for line in suggestions)
 
 
-def test_suggested_questions_are_answered(ui_assistant):
-    from ui.render import SUGGESTIONS
-
-    for lang, questions in SUGGESTIONS.items():
-        for q in questions:
-            assert ui_assistant.ask(q).answered, (lang, q)
+def test_an_answer_offers_follow_ups_that_are_answered(gradio, ui_assistant):
+    chat, *_ = gradio.predict(AJB_QUESTION, api_name="/ask")
+    text = last_text(chat)
+    follow = text.split("**Vervolgvragen die de documenten beantwoorden:**")[1].strip().splitlines()
+    assert 1 <= len(follow) <= 3 and all(line.startswith("- Hoeveel") or line.startswith("- Wat") for line in follow)
+    for line in follow:
+        assert ui_assistant.ask(line[2:], suggest=False).answered, line
 
 
 def test_user_error_is_a_message_in_the_questions_language(gradio):

@@ -64,10 +64,23 @@ def test_an_english_question_gets_an_english_frame_and_dates():
 def test_a_refusal_lists_each_passage_once_with_its_text():
     same = cite(1, "De rapportage noemt 576 jongeren in zes gemeenten.")
     answer = Answer(question="Hoeveel jongeren in Maastricht?", answered=False, answer="Dat staat niet in de "
-                    "documenten.", related=[same, same.model_copy(update={"n": 2}), cite(3, "Iets anders.", page=2)])
+                    "documenten.", related=[same, same.model_copy(update={"n": 2}), cite(3, "Iets anders.", page=2)],
+                    suggestions=["Hoeveel jongeren zijn extra aangemeld voor AJB?"])
     text = render_answer(answer)
     assert text.count("576 jongeren in zes gemeenten") == 1 and "Iets anders." in text
-    assert "**Deze vragen beantwoorden de documenten wel:**" in text and "Bronnen" not in text
+    assert text.endswith("**Deze vragen beantwoorden de documenten wel:**\n\n- Hoeveel jongeren zijn extra "
+                         "aangemeld voor AJB?") and "Bronnen" not in text
+    assert "Deze vragen" not in render_answer(answer.model_copy(update={"suggestions": []}))  # none: no heading
+
+
+def test_an_answer_lists_its_follow_ups_in_its_language():
+    answer = Answer(question="How many schools take part?", answered=True, answer="12 scholen [1]",
+                    citations=[cite(1, "In Tilburg doen 12 scholen mee.")],
+                    suggestions=["How many teachers were trained?", "What do the documents say about Onderwijs?"])
+    text = render_answer(answer)
+    assert text.endswith("**Follow-up questions the documents answer:**\n\n- How many teachers were trained?\n"
+                         "- What do the documents say about Onderwijs?")
+    assert "Follow-up" not in render_answer(answer, "12 scholen", sources=False)  # not while it streams in
 
 
 def test_every_message_has_dutch_and_english_and_no_setting_names():
@@ -95,3 +108,31 @@ def test_a_source_from_an_upload_says_so_in_its_line():
     assert source_line(uploaded) == "[2] Rapportage Preventie met Gezag: aanpak…, geüpload, juni 2024, p. 4, Onderwijs"
     assert "uploaded, June 2024" in source_line(uploaded, "en")
     assert "geüpload" not in source_line(cite(1, "x"))
+
+
+def test_a_list_answer_is_a_bullet_list_and_copies_clean():
+    levels = ["Positieve ondersteuning [2]", "Intensieve begeleiding op meerdere leefgebieden [3]",
+              "Specialistische aanpak [4]"]
+    lead = "; ".join(levels)
+    quote = "Bij de preventieve aanpak van jeugdcriminaliteit worden jongeren op verschillende niveaus begeleid."
+    answer = Answer(question="Op welke drie niveaus worden jongeren begeleid?", answered=True, lead=lead,
+                    answer=f"{lead}\n\n> “{quote}” [1]", citations=[cite(1, quote)])
+    text = render_answer(answer)
+    body = text.split("\n\n", 1)[1]
+    assert body.startswith("- Positieve ondersteuning [2]\n- Intensieve begeleiding op meerdere leefgebieden [3]\n"
+                           "- Specialistische aanpak [4]\n\n> “Bij de preventieve")
+    assert "; " not in body.split("\n\n")[0] and "<" not in text  # Markdown, no markup in what is copied
+    # an announced list's items, one citation: lower-case items start with a capital, the marker stays at the end
+    themes = answer.model_copy(update={"question": "Welke subdoelen zijn er?", "lead": "onderwijs; werk en inkomen [1]",
+                                       "answer": "onderwijs; werk en inkomen [1]\n\n> “...” [1]"})
+    assert render_answer(themes).split("\n\n")[1] == "- Onderwijs\n- Werk en inkomen [1]"
+
+
+def test_answers_joined_by_semicolons_that_are_no_list_stay_one_line():
+    two_parts = Answer(question="Hoeveel jongeren doen mee, en in hoeveel gemeenten?", answered=True,
+                       lead="431 jongeren [1]; drie gemeenten [1]", answer="431 jongeren [1]; drie gemeenten [1]\n\n> “x” [1]")
+    assert render_answer(two_parts).split("\n\n")[1] == "431 jongeren [1]; drie gemeenten [1]"
+    disagree = Answer(question="Welke gemeenten doen mee?", answered=True, conflict=True,
+                      lead="47 gemeenten (19 juni 2025) [1]; eerder 27 gemeenten (juni 2024) [2]",
+                      answer="47 gemeenten (19 juni 2025) [1]; eerder 27 gemeenten (juni 2024) [2]\n\n> “x” [1]")
+    assert render_answer(disagree).split("\n\n")[1].startswith("47 gemeenten (19 juni 2025) [1]; eerder")

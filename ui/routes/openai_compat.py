@@ -126,7 +126,8 @@ def router() -> APIRouter:
 
         The answer text carries [n] markers; ``citations`` (top level) lists the sources they refer to."""
         question, history = split_request(body.messages)
-        answer = assistant.ask(question, history=history, filters=body.filters)  # errors before any byte is sent
+        # no suggestions: an OpenAI client has no field for them
+        answer = assistant.ask(question, history=history, filters=body.filters, suggest=False)  # errors before any byte
         completion_id = f"chatcmpl-{uuid.uuid4().hex}"
         created = int(time.time())
         if body.stream:
