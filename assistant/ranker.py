@@ -36,7 +36,7 @@ FEATURES: list[tuple[str, str]] = [
     ("dense_rel", "dense minus the best dense of the question's candidates"),
     ("lexical", "IDF-weighted share of the question's terms in the sentence, its title, heading and paragraph names"),
     ("lexical_rel", "lexical minus the best lexical"),
-    ("lexical_own", "the same share in the sentence's own words only (no title, heading or paragraph)"),
+    ("lexical_own", "IDF-weighted share of the question's terms the sentence's own words give as they stand"),
     ("lexical_own_rel", "lexical_own minus the best lexical_own"),
     ("retrieval", "the chunk's fused retrieval score over the best chunk's, 0..1"),
     ("top_chunk", "1 when the sentence stands in the best retrieved chunk"),
@@ -93,15 +93,18 @@ def features(q: Question, cands: Sequence[ex.Candidate], index: KeywordIndex) ->
         chunk_pos[id(c)] = seen_chunk.get(c.chunk_id, 0)
         seen_chunk[c.chunk_id] = chunk_pos[id(c)] + 1
     top_retrieval = max(c.retrieval for c in cands)
+    weight = {t: index.term_weight(t) for t in q.query_terms}
+    total = sum(weight.values()) or 1.0
     rows = []
     for c in cands:
         mentions = ex.number_mentions(q, c.text) if figure else []
         dense = ex.dense_scale(c.dense)
         total_given = bool(ex.TOTAL_GIVEN.search(c.text))
+        own = set(terms(c.text))  # no title, heading or paragraph, no other forms (answer.coverage's are slow)
         f = {
             "dense": dense,
             "lexical": c.lexical,
-            "lexical_own": ex.coverage(q.query_terms, set(terms(c.text)), index),
+            "lexical_own": sum(w for t, w in weight.items() if t in own) / total,
             "retrieval": c.retrieval,
             "top_chunk": float(c.retrieval >= top_retrieval),
             "topical": c.topical,
