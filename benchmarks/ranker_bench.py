@@ -28,9 +28,10 @@ def main() -> None:
     parser.add_argument("--questions", type=Path, default=ROOT / "eval" / "sets" / "questions.jsonl")
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--limit", type=int, default=0, help="only the first N questions (0: all)")
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.questions.read_text(encoding="utf-8").splitlines() if line.strip()]
-    questions = [r["question"] for r in rows if not r.get("history")]
+    questions = [r["question"] for r in rows if not r.get("history")][: args.limit or None]
     settings = Settings()
     paths = {"off": Assistant(settings.model_copy(update={"ranker": False})),
              "on": Assistant(settings.model_copy(update={"ranker": True}))}
