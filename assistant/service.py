@@ -38,6 +38,12 @@ class Assistant:
         return Composer(self.store, self.settings)
 
     @cached_property
+    def ranker(self):
+        from assistant.ranker import Ranker
+
+        return Ranker.load(self.settings.ranker_file) if self.settings.ranker else None
+
+    @cached_property
     def llm(self):
         from assistant.llm import make_llm
 
@@ -159,6 +165,8 @@ class Assistant:
             # "Den Haag, 7 juli 2023", "Vergaderjaar 2022–2023": a line of metadata answers only what it gives
             if is_field_line(c.text) and not (q.shape and ex.has_shape(q, c.text)):
                 c.score *= ex.NO_FIGURE_FACTOR ** 2
+        if self.ranker is not None:  # the learned order; the hand score still decides refusal (compose)
+            return self.ranker.order(q, cands, index)
         return sorted(cands, key=lambda c: -c.score)
 
     def ask(self, question: str, history: list[Message] | None = None, filters: Filters | None = None, *,

@@ -56,6 +56,12 @@ class Settings(BaseSettings):
         0.392, description="The same for English questions, whose evidence is mostly cross-lingual (dense); calibrated too.",
     )
 
+    ranker: bool = Field(
+        False, description="Order the candidate sentences by the learned ranker (assistant/ranker.py, trained by "
+        "`python -m eval.train_ranker`) instead of the hand score; the hand score still decides refusal.",
+    )
+    ranker_file: Path | None = Field(None, description="The ranker's weights; default assistant/data/ranker.json.")
+
     agree_band: float = Field(
         0.8, gt=0, le=1, description="Other documents' sentences scoring at least this share of the best one's are "
         "their own answers to the question: a different figure among them is shown as a disagreement, newest first. "
