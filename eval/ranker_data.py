@@ -77,7 +77,7 @@ def collect(settings: Settings, cases: list[EvalCase]) -> Collected:
             continue
         assistant.seen = []
         assistant.ask(case.question, history=case.history,
-                      filters=Filters(document=case.document) if case.document else None)
+                      filters=Filters(document=case.document) if case.document else None, suggest=False)
         if len(assistant.seen) != 1 or not assistant.seen[0][1]:
             out.skipped["no candidates"] += 1
             continue

@@ -23,7 +23,7 @@ def column(name: str) -> int:
 def ajb_candidates(corpus_index):
     assistant = _Recording(corpus_index)
     assistant.seen = []
-    assistant.ask(AJB)
+    assistant.ask(AJB, suggest=False)
     assert len(assistant.seen) == 1
     return assistant.seen[0]
 
@@ -100,12 +100,12 @@ def test_answers_with_the_ranker_on(corpus_index):
 
     on = Assistant(corpus_index.model_copy(update={"ranker": True}))
     assert on.ranker is not None and Assistant(corpus_index).ranker is None
-    answer = on.ask(AJB)
+    answer = on.ask(AJB, suggest=False)
     assert answer.answered and answer.lead and answer.lead.startswith("576 jongeren"), answer.answer
     assert "576" in answer.citations[0].quote
     recording = _Recording(on.settings)  # candidates come back in the ranker's order
     recording.seen = []
-    recording.ask(AJB)
+    recording.ask(AJB, suggest=False)
     q, cands, index = recording.seen[0]
     scores = recording.ranker.scores(features(q, cands, index))
     assert np.all(np.diff(scores) <= 1e-12) and not np.all(np.diff([c.score for c in cands]) <= 0)
