@@ -154,19 +154,24 @@ class Composer:
         return found if len(found) >= 2 else []
 
     @staticmethod
-    def list_carrier(q: Question, best: ex.Candidate, fitting: list[ex.Candidate],
-                     chunks: dict[str, StoredChunk]) -> ex.Candidate | None:
-        """The near-best sentence (within LIST_NEAR of the best) that announces, begins or stands in a list: among
-        the first LIST_LOOKAHEAD; for a question which places ("Welke 20 gemeenten ...?"), the first anywhere in that
-        band whose list names at least two municipalities (ingest/places.py), then as for any list."""
+    def list_carrier(q: Question, best: ex.Candidate, fitting: list[ex.Candidate], chunks: dict[str, StoredChunk]
+                     ) -> tuple[ex.Candidate, tuple[int, int, list[str]]] | None:
+        """The near-best sentence (within LIST_NEAR of the best) that announces, begins or stands in a list, with that
+        list (`lists.gather`): among the first LIST_LOOKAHEAD; for a question which places ("Welke 20 gemeenten
+        ...?"), the first anywhere in that band whose list names at least two municipalities (ingest/places.py),
+        then as for any list."""
         near = [c for c in fitting if c.score >= LIST_NEAR * best.score]
-        if ex.PLACES_ASKED.search(q.text):
-            for c in near:
-                found = lists.gather(chunks[c.chunk_id].text, chunks[c.chunk_id].spans, c.start, c.end)
-                if found and len({m.place.name for m in gazetteer().find("; ".join(found[2]))}) >= 2:
-                    return c
-        return next((c for c in near[:LIST_LOOKAHEAD]
-                     if lists.gather(chunks[c.chunk_id].text, chunks[c.chunk_id].spans, c.start, c.end)), None)
+        places = bool(ex.PLACES_ASKED.search(q.text))
+        first = None
+        for k, c in enumerate(near if places else near[:LIST_LOOKAHEAD]):
+            found = lists.gather(chunks[c.chunk_id].text, chunks[c.chunk_id].spans, c.start, c.end)
+            if not found:
+                continue
+            if not places or len({m.place.name for m in gazetteer().find("; ".join(found[2]))}) >= 2:
+                return c, found
+            if first is None and k < LIST_LOOKAHEAD:
+                first = (c, found)
+        return first
 
     def compose(self, q: Question, cands: list[ex.Candidate], chunks: dict[str, StoredChunk]) -> Answer:
         texts = TEXTS[q.lang]
@@ -178,10 +183,10 @@ class Composer:
         best = fitting[0] if fitting else None
         gathered = None  # (start, end, items) of the list the best sentence announces or stands in
         if q.kind == "list" and best is not None:  # a list asked for: the near-best sentence that carries one
-            c = self.list_carrier(q, best, fitting, chunks)
-            if c is not None:
-                gathered = lists.gather(chunks[c.chunk_id].text, chunks[c.chunk_id].spans, c.start, c.end)
-                best, fitting = c, [c] + [f for f in fitting if f is not c]
+            carrier = self.list_carrier(q, best, fitting, chunks)
+            if carrier is not None:
+                best, gathered = carrier
+                fitting = [best] + [f for f in fitting if f is not best]
         threshold = self.settings.answer_threshold_en if q.lang == "en" else self.settings.answer_threshold
         no_figure = best is not None and ex.figure_missing(q, best, fitting)
         no_names = best is not None and best.score >= threshold and not no_figure and ex.places_missing(q, best)

@@ -138,12 +138,12 @@ class DocContext:
         return parse_iso(self.date)[0]
 
 
-def heading(title: str | None, section: str | None) -> str:
-    """What stands over a chunk, put in front of its text where it is embedded and indexed for keywords: its
-    document's title and its section heading (once, when they are the same). A subject the title names ("Alles
-    Kidzzz", "Zaanstad") then finds every chunk under it, not only the ones that repeat it."""
+def under_heading(title: str | None, section: str | None, text: str) -> str:
+    """A chunk's text as it is embedded and indexed for keywords: under its document's title and its section heading
+    (once, when they are the same). A subject the title names ("Alles Kidzzz", "Zaanstad") then finds every chunk
+    under it, not only the ones that repeat it."""
     parts = [p.strip() for p in (title, section) if p and p.strip()]
-    return "\n".join(dict.fromkeys(parts))
+    return "\n".join([*dict.fromkeys(parts), text])
 
 
 def time_fits(refs: list[TimeRef], sentence: str, ctx: DocContext) -> bool:

@@ -30,7 +30,7 @@ import numpy as np
 import Stemmer
 from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN
 
-from assistant.context import heading
+from assistant.context import under_heading
 
 TOKEN = r"(?u)\b\w+\b"  # keeps one-character tokens: the "4" of "Prospect 4 Cash"
 STOPWORDS = sorted(set(STOPWORDS_DUTCH) | set(STOPWORDS_EN) | {"hoeveel", "welke", "welk", "wie", "wat", "waar"})
@@ -71,7 +71,7 @@ class KeywordIndex:
         (``titles``: per document id) and its section heading, as it is embedded (ingest/pipeline.py)."""
         ids = [r[0] for r in rows]
         titles = titles or {}
-        texts = [f"{heading(titles.get(m.get('doc_id', '')), m.get('section'))}\n{t}" for _, t, m in rows]
+        texts = [under_heading(titles.get(m.get("doc_id", "")), m.get("section"), t) for _, t, m in rows]
         bm25, idf = None, {}
         if rows:
             tokens = bm25s.tokenize(texts, stopwords=STOPWORDS, stemmer=stemmer(), token_pattern=TOKEN,

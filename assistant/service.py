@@ -21,6 +21,7 @@ from assistant.retrieval import filter_where, keyword_mask, reciprocal_rank_fusi
 from assistant.settings import Settings
 from assistant.store import Store, StoredChunk
 from assistant.types import Answer, Citation, DocumentInfo, DocumentRecord, Filters, Message
+from ingest.chunking import chunk_id
 
 class Assistant:
     def __init__(self, settings: Settings | None = None) -> None:
@@ -121,7 +122,7 @@ class Assistant:
         prior = {i: s / top for i, s in hits}
         sentences = sorted(self.store.sentences_of(chunks), key=lambda s: (s.chunk_id, s.start))
         docs = self._doc_map()
-        firsts = self.store.get_chunks(sorted({f"{c.doc_id}:0000" for c in chunks.values()}))
+        firsts = self.store.get_chunks(sorted({chunk_id(c.doc_id, 0) for c in chunks.values()}))
         first_heading = {c.doc_id: c.section for c in firsts.values()}  # a letterhead: who writes
         cands, prev = [], None
         name_terms = set(terms(" ".join(q.salient)))

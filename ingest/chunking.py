@@ -24,6 +24,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ingest.loaders import Page
 
+def chunk_id(doc_id: str, index: int) -> str:
+    """The id of a document's ``index``-th chunk: "kst-28741-106:0004"."""
+    return f"{doc_id}:{index:04d}"
+
+
 VERSION = 5  # of how text is split, read and embedded: a file ingested under another version is ingested again (content_hash)
 BULLET = re.compile(r"^(?:- |\d{1,2}[.)] )")
 ABBREVIATIONS = {"bijv", "o.a", "m.b.t", "i.v.m", "e.d", "nr", "blz", "t/m", "ca", "incl", "excl", "dhr", "mevr", "zgn", "resp", "vgl", "e.g", "i.e"}
@@ -133,7 +138,7 @@ def chunk_pages(doc_id: str, pages: list[Page], chunk_chars: int, marked_heading
         if parts:
             pages_ = [s.page for s in spans if s.page is not None]
             chunks.append(Chunk(
-                id=f"{doc_id}:{len(chunks):04d}", index=len(chunks), text="\n\n".join(parts), section=section,
+                id=chunk_id(doc_id, len(chunks)), index=len(chunks), text="\n\n".join(parts), section=section,
                 page_start=min(pages_) if pages_ else None, page_end=max(pages_) if pages_ else None,
                 sentences=list(spans),
             ))

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from assistant.context import heading
+from assistant.context import under_heading
 from assistant.keyword import KeywordCache, keyword_dir
 from assistant.models import packaged_identity
 from assistant.settings import Settings
@@ -132,10 +132,10 @@ def _progress():
 
 def embedding_texts(docs: list[Prepared]) -> list[str]:
     """What gets embedded, document by document: each chunk under its document's title and section heading
-    (assistant.context.heading), then each sentence."""
+    (assistant.context.under_heading), then each sentence."""
     texts: list[str] = []
     for d in docs:
-        texts += ["\n".join(filter(None, [heading(d.record.title, c.section), c.text])) for c in d.chunks]
+        texts += [under_heading(d.record.title, c.section, c.text) for c in d.chunks]
         texts += [c.text[s.start : s.end] for c in d.chunks for s in c.sentences]
     return texts
 
