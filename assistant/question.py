@@ -218,8 +218,9 @@ def counted(text: str) -> set[str]:
     # the English name of what is counted, within its first words ("how many of the participating municipalities")
     found = {nl for en, nl in COUNTED_EN.items() if re.match(rf"\W*([\w'’\-]+\W+){{0,3}}{en}\b", after)}
     words: list[str] = []
+    names = {n.lower() for n in salient_names(text)}  # "hoeveel Rotterdamse scholen": a name, not what is counted
     for w in re.findall(r"[\w'’\-]+", after):
-        if w in FILLERS or w in FUNCTION_EN or w.isdigit():
+        if w in FILLERS or w in FUNCTION_EN or w.isdigit() or w in names:
             continue
         words.append(w)
         if len(words) == 3 or (len(words) == 1 and PLURAL.search(w)):

@@ -29,7 +29,7 @@ def chunk_id(doc_id: str, index: int) -> str:
     return f"{doc_id}:{index:04d}"
 
 
-VERSION = 5  # of how text is split, read and embedded: a file ingested under another version is ingested again (content_hash)
+VERSION = 6  # of how text is split, read and embedded: a file ingested under another version is ingested again (content_hash)
 BULLET = re.compile(r"^(?:- |\d{1,2}[.)] )")
 ABBREVIATIONS = {"bijv", "o.a", "m.b.t", "i.v.m", "e.d", "nr", "blz", "t/m", "ca", "incl", "excl", "dhr", "mevr", "zgn", "resp", "vgl", "e.g", "i.e"}
 

@@ -131,12 +131,15 @@ def _progress():
 
 
 def embedding_texts(docs: list[Prepared]) -> list[str]:
-    """What gets embedded, document by document: each chunk under its document's title and section heading
-    (assistant.context.under_heading), then each sentence."""
+    """What gets embedded, document by document: each chunk, then each sentence, under its document's title and
+    section heading (assistant.context.under_heading). A sentence's vector then knows what its document and section
+    are about: "groep 6, 7 en 8" in a factsheet titled "Alles Kidzzz" is close to a question about Alles Kidzzz.
+    Measured against bare sentence vectors, one document out with fitted thresholds: 143 against 133 right of the
+    218 one-part dev-corpus cases, 497 against 493 of the report's 532 (eval/README.md)."""
     texts: list[str] = []
     for d in docs:
         texts += [under_heading(d.record.title, c.section, c.text) for c in d.chunks]
-        texts += [c.text[s.start : s.end] for c in d.chunks for s in c.sentences]
+        texts += [under_heading(d.record.title, c.section, c.text[s.start : s.end]) for c in d.chunks for s in c.sentences]
     return texts
 
 
