@@ -401,6 +401,8 @@ def figure_missing(q: Question, best: Candidate, fitting: list[Candidate]) -> bo
     gives_it = any(m.fit > 0 or not YEAR.match(m.word) for m in number_mentions(q, top.block))
     if not same_paragraph and not gives_it and best.topical < TOPIC_GAP * top.topical:
         return True
+    if same_paragraph and not gives_it:  # the best sentence's paragraph speaks of it and counts nothing
+        return True
     # the on-topic sentence, or the figure's own paragraph, counts it without a figure ("meerdere kinderen zijn
     # doorverwezen"), and the figure found counts something else ("vier basisscholen")
     vague = vague_count(q, top.text) or vague_count(q, best.block)
