@@ -162,11 +162,17 @@ class Composer:
         then as for any list."""
         near = [c for c in fitting if c.score >= LIST_NEAR * best.score]
         places = bool(ex.PLACES_ASKED.search(q.text))
+        names = [n for n in q.salient if not ex.YEAR.match(n)]
         first = None
         for k, c in enumerate(near if places else near[:LIST_LOOKAHEAD]):
             found = lists.gather(chunks[c.chunk_id].text, chunks[c.chunk_id].spans, c.start, c.end)
             if not found:
                 continue
+            if names and not places and any(not ex.missing_names(replace(q, salient=[n]), item)
+                                            and ex.missing_names(replace(q, salient=[n]), c.ctx.text())
+                                            for item in found[2] for n in names):
+                continue  # the subject asked about is one item of it ("de training Alles Kidzzz ...;" among other
+                # interventions) in a document not about it: a list of its peers, not of its groups or phases
             if not places or len({m.place.name for m in gazetteer().find("; ".join(found[2]))}) >= 2:
                 return c, found
             if first is None and k < LIST_LOOKAHEAD:
