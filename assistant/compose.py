@@ -192,7 +192,11 @@ class Composer:
             carrier = self.list_carrier(q, best, fitting, chunks)
             if carrier is not None:
                 best, gathered = carrier
-                fitting = [best] + [f for f in fitting if f is not best]
+            else:  # or the near-best sentence that announces numbered sub-sections ("op verschillende niveaus
+                # begeleid", then "1. Positieve ondersteuning", "2. ..."): their headings are the list
+                best = next((c for c in fitting[:LIST_LOOKAHEAD] if c.score >= LIST_NEAR * best.score
+                             and self.numbered_subsections(chunks[c.chunk_id])), best)
+            fitting = [best] + [f for f in fitting if f is not best]
         threshold = self.settings.answer_threshold_en if q.lang == "en" else self.settings.answer_threshold
         no_figure = best is not None and ex.figure_missing(q, best, fitting)
         no_names = best is not None and best.score >= threshold and not no_figure and ex.places_missing(q, best)

@@ -304,7 +304,7 @@ def test_a_list_of_numbered_sub_sections_is_answered_with_their_headings(assista
 
 
 def test_a_list_question_without_numbered_sub_sections_keeps_every_citation(assistant):
-    answer = assistant.ask("Welke gemeenten zetten straatcoaches in?")
+    answer = assistant.ask("Welke gemeenten werken met straatcoaches?")
     assert answer.answered and len(answer.citations) == 2, answer.answer
     assert all("straatcoaches" in c.quote for c in answer.citations)
     assert "[2]" in answer.answer
