@@ -9,14 +9,19 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assistant import messages
+
 MB = 1024 * 1024  # callers pass max_bytes = int(settings.max_file_mb * MB)
 
 
 class LoadError(Exception):
     """Message is shown to the user as is, in the ingest summary: clear, specific, one line, no traceback.
-    ``code`` (of ``assistant.messages``) and its parameters give the chat the text in the user's language."""
+    ``code`` (of ``assistant.messages``) and its parameters give the chat the text in the user's language; without a
+    message of its own, the message is that code's English text (as for ``assistant.errors.UserError``)."""
 
-    def __init__(self, message: str, *, code: str | None = None, **params) -> None:
+    def __init__(self, message: str = "", *, code: str | None = None, **params) -> None:
+        if code is not None and not message:
+            message = messages.text(code, "en", hint=True, **params)
         super().__init__(message)
         self.code = code
         self.params = params

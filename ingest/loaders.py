@@ -54,7 +54,7 @@ def load_document(path: Path, max_bytes: int, data: bytes | None = None) -> Load
 def _unpaged(path: Path, fmt: str, blocks: list[str], title: str | None) -> LoadedDocument:
     text = join_blocks(blocks)
     if not text:
-        raise LoadError(f"{path.name}: no readable text in the file", code="load_no_text", name=path.name)
+        raise LoadError(code="load_no_text", name=path.name)
     return LoadedDocument(path=path, format=fmt, pages=[Page(None, None, text)], title=title, date=None)
 
 
@@ -68,40 +68,32 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         info = path.stat()
     except OSError as e:
-        raise LoadError(f"{name}: cannot read the file ({_reason(e)})", code="load_unreadable", name=name,
-                        reason=_reason(e)) from None
+        raise LoadError(code="load_unreadable", name=name, reason=_reason(e)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise LoadError(f"{name}: cannot read the file (it is a directory)", code="load_unreadable", name=name,
-                        reason="it is a directory")
+        raise LoadError(code="load_unreadable", name=name, reason="it is a directory")
     if not stat.S_ISREG(info.st_mode):
-        raise LoadError(f"{name}: cannot read the file (not a regular file)", code="load_unreadable", name=name,
-                        reason="not a regular file")
+        raise LoadError(code="load_unreadable", name=name, reason="not a regular file")
     suffix = path.suffix.lower()
     if suffix == ".doc":
-        raise LoadError(f"{name}: old Word format '.doc' is not supported; save it as .docx or PDF and add that",
-                        code="load_doc", name=name)
+        raise LoadError(code="load_doc", name=name)
     if suffix not in SUPPORTED_SUFFIXES:
         kind = f"'{suffix}'" if suffix else "without extension"
         supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
-        raise LoadError(f"{name}: unsupported file type {kind}; supported are {supported}", code="load_type",
-                        name=name, kind=kind, supported=supported)
+        raise LoadError(code="load_type", name=name, kind=kind, supported=supported)
     _check_size(name, info.st_size, max_bytes)
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise LoadError(f"{name}: cannot read the file ({_reason(e)})", code="load_unreadable", name=name,
-                        reason=_reason(e)) from None
+        raise LoadError(code="load_unreadable", name=name, reason=_reason(e)) from None
     _check_size(name, len(data), max_bytes)
     if not data.strip():
-        raise LoadError(f"{name}: the file is empty", code="load_empty", name=name)
+        raise LoadError(code="load_empty", name=name)
     return data
 
 
 def _check_size(name: str, size: int, max_bytes: int) -> None:
     if size > max_bytes:
-        limit = f"{max_bytes / MB:.4g} MB (PMG_MAX_FILE_MB)"
-        raise LoadError(f"{name}: file is {size / MB:.1f} MB, over the limit of {limit}", code="load_too_large",
-                        name=name, size=size / MB, limit=max_bytes / MB)
+        raise LoadError(code="load_too_large", name=name, size=size / MB, limit=max_bytes / MB)
 
 
 def _reason(e: OSError) -> str:
@@ -114,14 +106,14 @@ def decode_text(data: bytes, name: str) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = data.decode("utf-16", errors="replace")
     elif b"\x00" in data:
-        raise LoadError(f"{name}: looks like binary data, not text", code="load_binary", name=name)
+        raise LoadError(code="load_binary", name=name)
     else:
         text = _decode_8bit(data.removeprefix(codecs.BOM_UTF8))
     controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f")
     if controls > 0.05 * len(text):
-        raise LoadError(f"{name}: looks like binary data, not text", code="load_binary", name=name)
+        raise LoadError(code="load_binary", name=name)
     if not text.strip():
-        raise LoadError(f"{name}: the file is empty", code="load_empty", name=name)
+        raise LoadError(code="load_empty", name=name)
     return text
 
 

@@ -54,8 +54,7 @@ def read_blank_pages(name: str, data: bytes, blank: list[int], count: int) -> tu
     read = read_pages(data, blank) if reason is None else {}
     if len(blank) == count and not read:
         why = reason or "OCR read no text from it"
-        raise LoadError(f"{name}: the PDF has no text layer (scanned?) and {why}", code="load_scanned", name=name,
-                        why=why)
+        raise LoadError(code="load_scanned", name=name, why=why)
     warnings = []
     unread = [i + 1 for i in blank if i not in read]
     if unread and reason:

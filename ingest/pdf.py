@@ -33,8 +33,7 @@ def load_pdf(path: Path, data: bytes) -> LoadedDocument:
         raw, errors = _extract_pages(reader, found_tables)
     blank = [i for i, text in enumerate(raw) if not text.strip()]
     if len(blank) == len(raw) and errors + complaints:
-        reason = _short((errors + complaints)[0])
-        raise LoadError(f"{name}: not a readable PDF ({reason})", code="load_pdf_broken", name=name, reason=reason)
+        raise LoadError(code="load_pdf_broken", name=name, reason=_short((errors + complaints)[0]))
     read, warnings = ocr.read_blank_pages(name, data, blank, len(raw))
     for i, page in read.items():
         raw[i] = page.text
@@ -82,24 +81,20 @@ def _open(data: bytes, name: str):
     from pypdf.errors import DependencyError
 
     if b"%PDF-" not in data[:1024]:
-        raise LoadError(f"{name}: not a readable PDF (no PDF header; is it really a PDF?)", code="load_pdf_broken",
-                        name=name, reason="no PDF header; is it really a PDF?")
+        raise LoadError(code="load_pdf_broken", name=name, reason="no PDF header; is it really a PDF?")
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not _decrypted(reader):
-            raise LoadError(f"{name}: the PDF is password-protected", code="load_pdf_password", name=name)
+            raise LoadError(code="load_pdf_password", name=name)
         count = len(reader.pages)
     except LoadError:
         raise
     except DependencyError:
-        raise LoadError(f"{name}: the PDF is AES-encrypted; opening it needs the 'cryptography' package",
-                        code="load_pdf_encrypted", name=name) from None
+        raise LoadError(code="load_pdf_encrypted", name=name) from None
     except Exception as e:  # pypdf raises many types on broken files
-        raise LoadError(f"{name}: not a readable PDF ({_short(e)})", code="load_pdf_broken", name=name,
-                        reason=_short(e)) from None
+        raise LoadError(code="load_pdf_broken", name=name, reason=_short(e)) from None
     if count == 0:
-        raise LoadError(f"{name}: not a readable PDF (it has no pages)", code="load_pdf_broken", name=name,
-                        reason="it has no pages")
+        raise LoadError(code="load_pdf_broken", name=name, reason="it has no pages")
     return reader
 
 

@@ -31,8 +31,7 @@ def load_docx(path: Path, data: bytes, max_bytes: int) -> LoadedDocument:
         document = docx.Document(io.BytesIO(data))
         content = list(document.iter_inner_content())
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors... on broken files
-        raise LoadError(f"{name}: not a readable Word file ({_short(exc)})", code="load_word_broken", name=name,
-                        reason=_short(exc)) from None
+        raise LoadError(code="load_word_broken", name=name, reason=_short(exc)) from None
     blocks: list[str] = []
     for item in content:
         if isinstance(item, Paragraph):
@@ -43,7 +42,7 @@ def load_docx(path: Path, data: bytes, max_bytes: int) -> LoadedDocument:
             blocks.extend(row_sentences(_rows(item)))
     text = join_blocks(blocks)
     if not text:
-        raise LoadError(f"{name}: no readable text in the file", code="load_no_text", name=name)
+        raise LoadError(code="load_no_text", name=name)
     headings = [b[2:] for b in blocks if b.startswith("# ")]
     title = " ".join((document.core_properties.title or "").split()) or (headings[0] if headings else None)
     return LoadedDocument(path=path, format="docx", pages=[Page(None, None, text)], title=title, date=None)
@@ -54,12 +53,10 @@ def _check_zip(name: str, data: bytes, max_bytes: int) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise LoadError(f"{name}: not a readable Word file (not a .docx zip archive; is it really a .docx?)",
-                        code="load_word_broken", name=name, reason="not a .docx zip archive; is it really a .docx?") \
-            from None
+        raise LoadError(code="load_word_broken", name=name,
+                        reason="not a .docx zip archive; is it really a .docx?") from None
     if not any(info.filename == "word/document.xml" for info in infos):
-        raise LoadError(f"{name}: not a readable Word file (it has no word/document.xml)", code="load_word_broken",
-                        name=name, reason="it has no word/document.xml")
+        raise LoadError(code="load_word_broken", name=name, reason="it has no word/document.xml")
     unpacked = sum(info.file_size for info in infos)
     if unpacked > max_bytes:
         raise LoadError(f"{name}: the Word file unpacks to {unpacked / MB:.1f} MB, over the limit of "
