@@ -391,17 +391,16 @@ def fits(q: Question, c: Candidate) -> bool:
 
 
 def figure_missing(q: Question, best: Candidate, fitting: list[Candidate]) -> bool:
-    """A how-many question whose most on-topic paragraph gives no figure of what is counted, while the sentences
-    that give one speak of something else, elsewhere, far less on topic: the documents do not give the figure."""
+    """A how-many question whose most on-topic paragraph gives no figure of what is counted, while the best sentence
+    stands in it or, elsewhere, speaks of something else far less on topic: the documents do not give the figure."""
     if q.kind != "figure" or not fitting:
         return False
     top = max(fitting, key=lambda c: c.topical)
     same_paragraph = top.chunk_id == best.chunk_id and top.block == best.block  # the figure follows its subject
     # its paragraph has a figure: one of what is counted, or any that is no year
     gives_it = any(m.fit > 0 or not YEAR.match(m.word) for m in number_mentions(q, top.block))
-    if not same_paragraph and not gives_it and best.topical < TOPIC_GAP * top.topical:
-        return True
-    if same_paragraph and not gives_it:  # the best sentence's paragraph speaks of it and counts nothing
+    # no figure where it is spoken of: in the best sentence's own paragraph, or, elsewhere, far less on topic
+    if not gives_it and (same_paragraph or best.topical < TOPIC_GAP * top.topical):
         return True
     # the on-topic sentence, or the figure's own paragraph, counts it without a figure ("meerdere kinderen zijn
     # doorverwezen"), and the figure found counts something else ("vier basisscholen")

@@ -168,11 +168,11 @@ class Composer:
             found = lists.gather(chunks[c.chunk_id].text, chunks[c.chunk_id].spans, c.start, c.end)
             if not found:
                 continue
-            if names and not places and any(not ex.missing_names(replace(q, salient=[n]), item)
-                                            and ex.missing_names(replace(q, salient=[n]), c.ctx.text())
-                                            for item in found[2] for n in names):
-                continue  # the subject asked about is one item of it ("de training Alles Kidzzz ...;" among other
-                # interventions) in a document not about it: a list of its peers, not of its groups or phases
+            # the subject asked about, where neither title nor heading names it, is one item of the list ("de
+            # training Alles Kidzzz ...;" among other interventions): a list of its peers, not of its groups or phases
+            elsewhere = [] if places else [n for n in names if ex.missing_names(replace(q, salient=[n]), c.ctx.text())]
+            if any(not ex.missing_names(replace(q, salient=[n]), item) for n in elsewhere for item in found[2]):
+                continue
             if not places or len({m.place.name for m in gazetteer().find("; ".join(found[2]))}) >= 2:
                 return c, found
             if first is None and k < LIST_LOOKAHEAD:

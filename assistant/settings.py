@@ -54,7 +54,7 @@ class Settings(BaseSettings):
         "--calibrate` per set; eval/README.md).",
     )
     answer_threshold_en: float = Field(
-        0.325, description="The same for English questions, whose evidence is mostly cross-lingual (dense); calibrated too.",
+        0.325, description="The same for English questions, whose evidence is mostly cross-lingual (dense); fitted the same way.",
     )
 
     ranker: bool = Field(
