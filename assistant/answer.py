@@ -13,10 +13,11 @@ from typing import NamedTuple
 
 import numpy as np
 
-from assistant import context
+from assistant import context, lists
 from assistant.context import MONTHS_EN, MONTHS_NL, DocContext, matches_date, time_fits
 from assistant.keyword import KeywordIndex, terms
-from assistant.question import NOT_NAMES, Question
+from assistant.question import NOT_NAMES, SYNONYMS_NL, Question
+from ingest.places import gazetteer
 
 NUMBER_WORDS = ("een één twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien "
                 "zestien zeventien achttien negentien twintig dertig veertig vijftig honderd duizend").split()
@@ -296,8 +297,9 @@ def number_mentions(q: Question, sentence: str) -> list[Mention]:
 
 
 def content_words(words: list[str]) -> list[list[str]]:
-    """The stemmed terms of each word that has any (stop words dropped)."""
-    return [t for t in (terms(w) for w in words) if t]
+    """The stemmed terms of each word that has any (stop words dropped), with those of the word the glossary gives
+    for it, as the question's words get them ("leerkrachten" counts "docenten")."""
+    return [t for t in (terms(w) + terms(SYNONYMS_NL.get(w.lower(), "")) for w in words) if t]
 
 
 # a table row made a sentence at ingest: "Gemeente: Tilburg; gezinnen in de aanpak: 25; budget 2024 (€): 2.050.000."
@@ -387,7 +389,26 @@ def fits(q: Question, c: Candidate) -> bool:
     meant = [r for r in q.times if r.of_document]  # "volgens de brief van juli 2023": which document, not what time
     return (not missing_names(replace(q, salient=names), c.block + " " + c.ctx.text())
             and all(matches_date(r, c.ctx.date) for r in meant)
-            and time_fits([r for r in q.times if not r.of_document], c.text, c.ctx))
+            and time_fits([r for r in q.times if not r.of_document], c.text, c.ctx,
+                          asks_date=q.shape in ("day", "date"))
+            and not among_peers(q, c))
+
+
+def among_peers(q: Question, c: Candidate) -> bool:
+    """A sentence that only lists places, the one the question names among them ("Roermond, Venray, Zutphen,
+    Zwolle."), for a question about that place that does not ask which places: it names the place and says nothing
+    of it."""
+    if q.shape == "place" or PLACES_ASKED.search(q.text):
+        return False
+    found = gazetteer().find(c.text)
+    if len({m.place.name for m in found}) < 3:
+        return False
+    rest = c.text
+    for m in found:
+        rest = rest.replace(m.text, " ")
+    said = [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in ("en", "of", "and", "or")]
+    named = [n for n in q.salient if not YEAR.match(n) and not missing_names(replace(q, salient=[n]), c.text)]
+    return len(said) <= 3 and bool(named) and bool(missing_names(replace(q, salient=named), c.ctx.text()))
 
 
 def figure_missing(q: Question, best: Candidate, fitting: list[Candidate]) -> bool:
@@ -408,7 +429,7 @@ def figure_missing(q: Question, best: Candidate, fitting: list[Candidate]) -> bo
     return vague and not any(m.exact for m in number_mentions(q, best.text))
 
 
-PUBLISHED = re.compile(r"\b(gepubliceerd|publiceer\w*|verschenen|verschijn\w*|uitgebracht|uitgegeven|uitgave|"
+PUBLISHED = re.compile(r"\b(gepubliceerd|publiceer\w*|versch(?:een|enen|ijn\w*)|uitgebracht|uitgegeven|uitgave|"
                        r"publicatie\w*|published|publication|released|issued|came\s+out)\b", re.I)
 
 
@@ -418,9 +439,12 @@ def date_phrases(date: str | None) -> list[str]:
     return [p for p in context.date_phrases(date) if not YEAR.match(p)]
 
 
+DATED = re.compile(r"\b(van\s+wanneer|dateert|gedateerd|dated|from\s+when)\b", re.I)
+
+
 def asks_publication(q: Question) -> bool:
-    """When was it published / verschenen."""
-    return q.shape in ("date", "day") and bool(PUBLISHED.search(q.text))
+    """When was it published / verschenen; of when is it ("Van wanneer is de raadsinformatiebrief?")."""
+    return q.shape in ("date", "day") and bool(PUBLISHED.search(q.text) or DATED.search(q.text))
 
 
 def prefer_publication_date(q: Question, cands: list[Candidate], phrases: dict[str, list[str]]) -> None:
@@ -487,6 +511,8 @@ def figure_phrase(q: Question, sentence: str) -> str | None:
     # willen er binnenkort mee beginnen?": "twee gemeenten van plan om er binnenkort ...", not "vier PmG-gemeenten")
     best = max(mentions, key=lambda m: (m.fit, m.asked))
     word, after = best.word, best.after
+    if any(m.start() <= best.start < m.end() for m in AMOUNT.finditer(sentence)):
+        return amount_phrase(q, sentence)  # a sum of money ("€ 500.000"): as written, with its period
     # a word before the figure that makes it exact: "nog 14", "ruim 100", "bijna 50"
     before = re.findall(r"[\w'’]+", sentence[: best.start])[-2:]
     qualifier = next((" ".join(before[-k:]) for k in (2, 1) if len(before) >= k
@@ -510,6 +536,35 @@ def figure_phrase(q: Question, sentence: str) -> str | None:
     return " ".join(filter(None, [qualifier, word, *after[:end]])).rstrip(",.;:")
 
 
+# a sum of money as written, with the period it is for: "jaarlijks € 500.000", "€ 143 miljoen per jaar", "2,5 miljoen
+# euro", "€ 30 miljoen"
+_SUM = r"\d[\d.,]*(?:\s+(?:miljoen|miljard|duizend|million|billion))?"
+_ONE_SUM = rf"(?:(?:€|EUR)\s?{_SUM}(?:\s+euro)?|\b{_SUM}\s+euro)"
+AMOUNT = re.compile(rf"(?:\b(?:jaarlijks|structureel|eenmalig|annually)\s+)?"
+                    rf"(?:(?:tussen|van|between|from)\s+{_ONE_SUM}\s+(?:en|tot|and|to)\s+{_ONE_SUM}|{_ONE_SUM})"
+                    r"(?:\s+(?:per\s+(?:jaar|maand|week|gemeente|jongere|deelnemer|traject|year|month)|a\s+year|each\s+year))?",
+                    re.I)
+
+
+def amount_phrase(q: Question, sentence: str) -> str | None:
+    """The sum of money the sentence gives for what was asked: of several, the one with most of the question's terms
+    in the words before it (since the sum before it: "voor de flexibele aanpak € 9 miljoen"), then in the six after
+    it, then the first."""
+    found = list(AMOUNT.finditer(sentence))
+    if not found:
+        return None
+
+    def asked(text: str) -> int:  # the question's own terms weigh more than an earlier turn's (query_terms)
+        return sum(q.query_terms.count(t) for t in terms(text))
+
+    def near(k: int) -> tuple[int, int, int]:
+        m = found[k]
+        before = sentence[found[k - 1].end() if k else 0: m.start()]
+        return asked(" ".join(re.findall(r"[\w'’\-]+", before)[-8:])), asked(sentence[m.end():][:60]), -k
+
+    return found[max(range(len(found)), key=near)].group().strip()
+
+
 def paired_figures(q: Question, sentence: str) -> str | None:
     """Both figures of a question that counts two things at once: "13 (fte) straatcoaches en 18 (fte) boa's"."""
     phrases = []
@@ -529,11 +584,14 @@ def joined(q: Question, phrases: list[str]) -> str:
 
 
 def list_phrase(sentence: str) -> str | None:
+    """The items a sentence lists: in parentheses, after a colon, or the enumeration it ends with ("netwerken over
+    school en veiligheid, specialistisch jongerenwerk, criminele families en monitoring"), joined by "; "."""
     for pattern in (LIST_IN_PARENS, LIST_AFTER_COLON):
         m = pattern.search(sentence)
         if m and ("," in m.group(1) or " en " in m.group(1)):
-            return m.group(1).strip()
-    return None
+            return "; ".join(lists.enumeration(m.group(1)) or [m.group(1).strip()])
+    items = lists.enumeration(sentence)
+    return "; ".join(items) if items else None
 
 
 AGE = re.compile(r"\b(?:(?:van|tussen)\s+(?:de\s+)?)?\d+\s+(?:tot\s+en\s+met|tot|en|t/m)\s+\d+\s+jaar\b"
@@ -574,6 +632,8 @@ def direct_answer(q: Question, sentence: str) -> str | None:
     if q.kind != "figure" and q.shape == "age":
         m = AGE.search(sentence)
         return m.group() if m else None
+    if q.shape == "amount" and (amount := amount_phrase(q, sentence)):
+        return amount
     if q.kind == "figure":
         return paired_figures(q, sentence) or figure_phrase(q, sentence)
     if q.kind == "list":

@@ -11,11 +11,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from assistant import answer as ex
-from assistant import conflicts, lists
+from assistant import conflicts, letters, lists
 from assistant.question import Question, language
 from assistant.settings import Settings
 from assistant.store import Store, StoredChunk
 from assistant.types import Answer, Citation, DocumentRecord, Figure
+from ingest.chunking import chunk_id
 from ingest.places import gazetteer
 
 WHOLE_EXAMPLE = 600  # an example's bullet (asked for by name, or which place or person) up to this long is quoted whole
@@ -184,8 +185,11 @@ class Composer:
         docs = self._doc_map()
         if ex.asks_publication(q):
             ex.prefer_publication_date(q, cands, {i: ex.date_phrases(docs[c.doc_id].date) for i, c in chunks.items()})
+            cands = sorted(cands, key=lambda c: -c.score)
         # the best candidate that mentions every name/year the question insists on, at the time it asks about
         fitting = [c for c in cands if ex.fits(q, c)]
+        if letters.asks_signatory(q.text) and (signed := self.signed(q, fitting, chunks, docs)):
+            return signed
         best = fitting[0] if fitting else None
         gathered = None  # (start, end, items) of the list the best sentence announces or stands in
         if q.kind == "list" and best is not None:  # a list asked for: the near-best sentence that carries one
@@ -263,6 +267,36 @@ class Composer:
         quotes = "\n".join(f"> “{c.quote}” [{c.n}]" for c in citations)
         return Answer(question=q.text, answer=f"{lead or texts['lead']}\n\n{quotes}", answered=True, lead=lead,
                       citations=citations, query=q.query, evidence=best.score, conflict=conflict, figures=figures)
+
+    def signed(self, q: Question, fitting: list[ex.Candidate], chunks: dict[str, StoredChunk],
+               docs: dict[str, DocumentRecord]) -> Answer | None:
+        """Who signed it: the signature block at the end (its last two chunks) of the document of the best fitting
+        sentences that has one, among the first three documents; a document counts when the question names its date
+        or its sentence reaches the answer threshold. None when none has a signature."""
+        threshold = self.settings.answer_threshold_en if q.lang == "en" else self.settings.answer_threshold
+        dated = any(r.of_document for r in q.times)
+        seen: list[str] = []
+        for c in fitting:
+            doc = docs[chunks[c.chunk_id].doc_id]
+            if doc.id in seen:
+                continue
+            seen.append(doc.id)
+            if len(seen) > 3:
+                break
+            if not (dated or c.score >= threshold):
+                continue
+            ends = self.store.get_chunks([chunk_id(doc.id, k) for k in range(max(0, doc.chunks - 2), doc.chunks)])
+            for chunk in sorted(ends.values(), key=lambda e: e.id, reverse=True):
+                found = letters.signatures(chunk.text)
+                if not found:
+                    continue
+                lo, hi = found[0].start, found[-1].end
+                page = next((p for s, e, p in chunk.spans if s <= lo < e), chunk.page_start)
+                cited = self.citation(1, chunk, doc, chunk.text[lo:hi], page, c.score)
+                lead = "; ".join(f"{s.name} ({s.role})" for s in found) + " [1]"
+                return Answer(question=q.text, answer=f"{lead}\n\n> “{cited.quote}” [1]", answered=True, lead=lead,
+                              citations=[cited], query=q.query, evidence=c.score)
+        return None
 
     def disagreement(self, q: Question, best: ex.Candidate, cands: list[ex.Candidate], fitting: list[ex.Candidate],
                      chunks: dict[str, StoredChunk], docs: dict[str, DocumentRecord]):

@@ -146,14 +146,21 @@ def under_heading(title: str | None, section: str | None, text: str) -> str:
     return "\n".join([*dict.fromkeys(parts), text])
 
 
-def time_fits(refs: list[TimeRef], sentence: str, ctx: DocContext) -> bool:
+def time_fits(refs: list[TimeRef], sentence: str, ctx: DocContext, asks_date: bool = False) -> bool:
     """A question's times are met by a sentence: a year it names is one the sentence speaks of, or, when the sentence
     speaks of no time up to its document's (only of later years: a plan "tot en met 2026"), the year of its document,
     of its peildatum or one its title names ("Uitvoeringsplan ... 2024-2025"). A sentence of other, earlier years
-    does not."""
+    does not. ``asks_date``: the question asks for a date, so the sentence's own may differ from the month it names
+    ("welke datum ... die in april 2024 werd aangekondigd": 1 maart 2024)."""
     asked = {r.year for r in refs}
     if not asked:
         return True
+    # a month asked for ("de bijeenkomst van september 2024") and a sentence dated in other months only ("Volgende
+    # bijeenkomst: 21 januari 2025"): the date of another event
+    months = {(r.year, r.month) for r in refs if r.month}
+    named = {(r.year, r.month) for r in time_refs(sentence) if r.month}
+    if months and named and not months & named and not asks_date:
+        return False
     said = years_said(sentence, ctx.date)
     if asked & said:
         return True
@@ -170,6 +177,10 @@ def is_field_line(sentence: str) -> bool:
     text = sentence.strip()
     if FIELD_LINE.match(text):
         return True
+    label, colon, value = text.partition(": ")
+    if colon and len(label.split()) <= 3 and any(r.month for r in time_refs(value)):
+        # "Volgende bijeenkomst: 21 januari 2025, Rotterdam": a label, a date and at most a place
+        return len(re.findall(r"[^\W\d_]+", TIME.sub(" ", value))) <= 2
     rest = TIME.sub(" ", text)
     rest = re.sub(r"\b\d{1,2}[-/]\d{1,2}[-/](?:19|20)?\d\d\b|\d{1,2}:\d\d(\s*uur)?|[|,–\-—:]", " ", rest)
     words = re.findall(r"[^\W\d_]+", rest)

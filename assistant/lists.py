@@ -22,8 +22,52 @@ ITEM_WORDS = 10  # an item in the short answer: its first clause, at most this m
 MAX_CHARS = 1500  # the longest list quote
 
 
+# the word after which a sentence's enumeration begins ("netwerken over school en veiligheid, ..., en monitoring")
+INTRODUCES = set("over als zoals van voor met op aan in om uit tussen bij door namelijk: are as such like include including "
+                 "of for on with to between".split())
+LEADING = re.compile(r"^(?:onder\s+(?:andere|meer)|onder\s+anderen|waaronder|zoals|bijvoorbeeld|among\s+others|"
+                     r"such\s+as|including)\s+", re.I)
+ELEMENT_WORDS = 5  # an element of an enumeration: at most this many words
+
+
+def enumeration(text: str) -> list[str] | None:
+    """The elements of an enumeration "A, B, C en D" (or "of", "and", "or") that ends ``text`` (a bullet, a sentence):
+    after a colon if it has one, else after the word that introduces it; None when there are fewer than three
+    elements or one is longer than ELEMENT_WORDS words (then the commas separate clauses, not items)."""
+    body = re.sub(r"\s*\([^()]*\)", "", text).strip().rstrip(" .;,")  # "Amsterdam (met twee gebieden)": Amsterdam
+    body = body.rsplit(": ", 1)[-1]
+    parts = [p.strip() for p in body.split(", ")]
+    if len(parts) < 2:
+        return None
+    # the last element follows the conjunction; after a second one the sentence goes on ("de gemeente en een
+    # woningcorporatie en zitten midden in de wijk")
+    last = re.split(r"\s+(?:en|of|and|or)\s+", parts[-1])
+    if len(last) < 2:
+        return None
+    elements = [*parts[:-1], *last[:2]]
+    words = elements[0].split()
+    if len(words) > max(len(e.split()) for e in elements[1:]) + 1:
+        # longer than the others: the sentence before the first element ("Er zijn nu netwerken over school en
+        # veiligheid", "Het gaat om Almere"): what follows the last word that introduces it
+        at = max((k for k, w in enumerate(words) if w.lower() in INTRODUCES), default=None)
+        if at is not None:
+            elements[0] = " ".join(words[at + 1:])
+    elements = [LEADING.sub("", e.strip()) for e in elements]
+    if all(e.isdigit() for e in elements[1:]):  # "groep 6, 7 en 8": numbers of one thing, said as one
+        return None
+    if len(elements) < 3 or not all(0 < len(e.split()) <= ELEMENT_WORDS for e in elements):
+        return None
+    return elements
+
+
 def _sentences(spans: list[tuple[int, int, int | None]], after: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e, _ in spans if s >= after]
+
+
+def _items(item: str) -> list[str]:
+    """A bullet's items in the short answer: the elements of an enumeration it is ("Arnhem, Breda, Eindhoven en
+    Heerlen;", "de vier grote steden: Amsterdam, ..."), else its first clause."""
+    return enumeration(BULLET.sub("", item.strip())) or [_short(item)]
 
 
 def _short(item: str) -> str:
@@ -54,7 +98,7 @@ def gather(text: str, spans: list[tuple[int, int, int | None]], start: int, end:
     if sentence.rstrip().endswith(":") or (ANNOUNCES.search(sentence) and not FIRST_ORDINAL.match(sentence)):
         bullets = _bullets(text, end)
         if bullets:
-            return start, bullets[-1][1], [_short(text[s:e]) for s, e in bullets]
+            return start, bullets[-1][1], [i for s, e in bullets for i in _items(text[s:e])]
         if sentence.rstrip().endswith(":"):
             return None
     following = _sentences(spans, end)

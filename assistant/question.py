@@ -116,10 +116,13 @@ SHAPES = {
     "email": re.compile(r"\b(e-?mail\w*|mailadres\w*)\b", re.I),
     # money asked for ("hoeveel geld", "het budget"), not money spoken of ("met het PmG-geld")
     "amount": re.compile(r"\b(budget\w*|bedrag\w*|kosten|kost|subsidie\w*|financiering|costs?|funding)\b|"
-                         r"\b(hoeveel|how\s+much|welk)\s+(\w+\s+)?(geld|money|euro)\b", re.I),
+                         r"\b(hoeveel|how\s+much|welk)\s+(\w+\s+)?(geld|money|euro)\b|"
+                         # "how much is available", "hoeveel is er beschikbaar": no noun counted, a sum asked for
+                         r"(?<!by\s)\bhow\s+much\s+(is|was|are|were|will|would|does|do|did|has|have|can|could)\b|"
+                         r"\bhoeveel\s+(is|was|wordt|werd)\s+er\b", re.I),
     # a calendar date ("op welke datum", "the cut-off date"): a day or a month; "wanneer", "in welk jaar": a year will do
     "day": re.compile(r"\b(\w*datum|date|deadline)\b", re.I),
-    "date": re.compile(r"^(wanneer|when)\b|\b(in welk jaar|which year|in what year)\b", re.I),
+    "date": re.compile(r"^(van\s+|sinds\s+|tot\s+|since\s+|until\s+)?(wanneer|when)\b|\b(in welk jaar|which year|in what year)\b", re.I),
     "person": re.compile(r"^(wie|who)\s+(is|was|zijn|waren|are|were)\b", re.I),
     # which place: a name ("In Utrecht is een proeftuin ..."), not a count ("in zes gemeenten")
     # (one place: "welke gemeenten" may be answered by how many, where the documents do not name them)

@@ -216,6 +216,12 @@ class Assistant:
         result.timings_ms["total"] = round((time.perf_counter() - t0) * 1e3, 1)
         return result
 
+    def documents_of_time(self, q: Question) -> list[str]:
+        """The documents dated at a time the question names, when that is some of the documents, not all."""
+        docs = self.store.documents(cached=True)
+        timed = [d.id for d in docs if any(matches_date(r, d.date) for r in q.times)]
+        return timed if len(timed) < len(docs) else []
+
     def answer_part(self, text: str, history: list[Message], filters: Filters | None, index: KeywordIndex,
                     timings: dict[str, float], follow_up: bool | None = None, condense: bool = True,
                     vector: np.ndarray | None = None) -> tuple[Answer, list[tuple[str, float]], dict[str, StoredChunk]]:
@@ -234,6 +240,12 @@ class Assistant:
         meant = [r for r in q.times if r.of_document]
         dated = [d.id for d in self.store.documents(cached=True) if any(matches_date(r, d.date) for r in meant)]
         hits = self.retrieve(q.query, filters, vector=qvec, index=index, doc_ids=dated or None)
+        if not dated and (timed := self.documents_of_time(q)):
+            # "lerende netwerken in juli 2023": the documents of that date speak of that time, though the question
+            # does not say it means them; their best passages are searched as well (the sentence scores decide)
+            known = {i for i, _ in hits}
+            hits += [(i, s) for i, s in self.retrieve(q.query, filters, k=max(1, self.settings.top_k // 2),
+                                                      vector=qvec, index=index, doc_ids=timed) if i not in known]
         chunks = self.store.get_chunks([i for i, _ in hits])
         q.aliases = ex.abbreviations(q.salient, [c.text for c in chunks.values()])
         t3 = time.perf_counter()

@@ -304,7 +304,7 @@ def failures(results: Sequence[CaseResult]) -> list[Failure]:
             reasons.append("expected text not in cited quotes or their headings")
         elif r.answered and r.answerable and r.doc and r.doc not in r.cited_docs:
             reasons.append(f"cited only from other documents than its own ({r.doc})")
-        if r.answered and (missing := ungrounded_numbers(r.answer, r.quotes)):
+        if r.answered and (missing := ungrounded_numbers(r.answer, [*r.quotes, *r.cited_dates])):
             reasons.append("numbers not in quotes: " + ", ".join(sorted(missing)))
         if reasons:
             got = r.answer if r.answered else f"(refused) {r.answer}".strip()

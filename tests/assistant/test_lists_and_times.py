@@ -1,0 +1,115 @@
+"""How a sentence's enumeration becomes a list question's short answer, and when a sentence speaks of the time a
+question names. Pure functions over text: the behaviour on real documents is judged in tests/eval."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.context import DocContext, is_field_line, time_fits, time_refs
+from assistant.answer import direct_answer
+from assistant.letters import signatures
+from assistant.lists import enumeration, gather
+from assistant.question import understand
+
+
+@pytest.mark.parametrize(("text", "items"), [
+    # the enumeration after the word that introduces it
+    ("Er zijn nu netwerken over school en veiligheid, specialistisch jongerenwerk, criminele families en monitoring.",
+     ["school en veiligheid", "specialistisch jongerenwerk", "criminele families", "monitoring"]),
+    ("Het gaat om Almere, Enschede, ’s-Hertogenbosch, Nijmegen en Maastricht.",
+     ["Almere", "Enschede", "’s-Hertogenbosch", "Nijmegen", "Maastricht"]),
+    # after a colon, without what stands in parentheses
+    ("de vier grote steden: Amsterdam (met twee gebieden), Rotterdam, Den Haag en Utrecht;",
+     ["Amsterdam", "Rotterdam", "Den Haag", "Utrecht"]),
+    ("aangesloten bij de KNVB, de KNBSB of de NBB.", ["de KNVB", "de KNBSB", "de NBB"]),
+    # "onder andere" is no part of the first item; the sentence that goes on after a second "en" is no item
+    ("Gemeenten werken met onder andere persoonsgerichte aanpakken, re-integratietrajecten en familieaanpakken.",
+     ["persoonsgerichte aanpakken", "re-integratietrajecten", "familieaanpakken"]),
+    ("Die bestaan uit de politie, de gemeente en een woningcorporatie en zitten midden in de wijk.",
+     ["de politie", "de gemeente", "een woningcorporatie"]),
+])
+def test_an_enumeration_gives_its_items(text, items):
+    assert enumeration(text) == items
+
+
+@pytest.mark.parametrize("text", [
+    "jongerenwerk op school en in de wijk, gericht op een positieve vrijetijdsbesteding;",  # clauses, not items
+    "Voor leerlingen uit groep 6, 7 en 8.",  # numbers of one thing
+    "Scholen en politie werken samen.",  # two, without commas
+    "Ze sporten, ze leren samenwerken met anderen in een team en ze krijgen huiswerkbegeleiding na schooltijd.",
+])
+def test_what_is_no_enumeration_gives_none(text):
+    assert enumeration(text) is None
+
+
+def test_a_bullet_that_enumerates_places_gives_each_place_as_an_item():
+    text = ("De eerste gemeenten zijn bekend. Het gaat om:\n\n- de vier grote steden: Amsterdam, Rotterdam, Den Haag "
+            "en Utrecht;\n\n- Arnhem, Breda en Heerlen;\n\n- de gemeente Zaanstad.")
+    start = text.index("Het gaat om:")
+    spans = [(0, start - 1, 1), (start, start + len("Het gaat om:"), 1)]
+    lo, hi, items = gather(text, spans, *spans[1][:2])
+    assert items == ["Amsterdam", "Rotterdam", "Den Haag", "Utrecht", "Arnhem", "Breda", "Heerlen",
+                     "de gemeente Zaanstad"]
+    assert text[lo:hi].endswith("Zaanstad.")
+
+
+def test_a_month_asked_for_is_not_met_by_a_sentence_dated_in_another_month():
+    ctx = DocContext(title="Verslag bijeenkomst lerend netwerk", date="2024-09-19")
+    refs = time_refs("Waar vond de bijeenkomst van september 2024 plaats?")
+    assert not time_fits(refs, "Volgende bijeenkomst: 21 januari 2025, Rotterdam.", ctx)
+    assert time_fits(refs, "Locatie: Utrecht (Jaarbeurs, zaal 5)", ctx)  # no date: the document's own
+    assert time_fits(refs, "De bijeenkomst van 19 september 2024 was in Utrecht.", ctx)
+
+
+def test_a_date_asked_for_may_differ_from_the_month_that_says_which_thing_is_meant():
+    ctx = DocContext(title="Voortgang Preventie met Gezag", date="2024-04-04")
+    refs = time_refs("Op de gegevens van welke datum is de rapportage gebaseerd die in april 2024 werd aangekondigd?")
+    sentence = "De rapportage gebruikt de gegevens die gemeenten op 1 maart 2024 beschikbaar hadden."
+    assert time_fits(refs, sentence, ctx, asks_date=True)
+    assert not time_fits(refs, sentence, ctx)
+
+
+@pytest.mark.parametrize(("line", "field"), [
+    ("Volgende bijeenkomst: 21 januari 2025, Rotterdam.", True),  # a label, a date, a place
+    ("Datum: 19 september 2024", True),
+    ("Den Haag, 7 juli 2023", True),
+    ("Locatie: Utrecht (Jaarbeurs, zaal 5)", False),  # where, not when: an answer to where
+    ("Let op: op 1 maart 2024 begint de nieuwe regeling voor alle gemeenten.", False),
+])
+def test_a_line_of_only_a_label_and_a_date_is_metadata(line, field):
+    assert is_field_line(line) is field
+
+
+@pytest.mark.parametrize(("question", "sentence", "lead"), [
+    # a sum of money as written, with its period and its currency
+    ("Hoeveel kan een aanvullende gemeente per jaar krijgen?",
+     "Iedere gemeente kan met een goedgekeurd plan jaarlijks € 500.000 krijgen, drie jaar lang.", "jaarlijks € 500.000"),
+    ("According to the news item of September 2022, how much is available each year from 2025?",
+     "Vanaf 2025 is er jaarlijks € 143 miljoen beschikbaar.", "jaarlijks € 143 miljoen"),
+    ("Wat is het budget van Zaanstad?", "Zaanstad ontvangt 2,5 miljoen euro per jaar.", "2,5 miljoen euro per jaar"),
+    # a range is one answer; of two sums, the one the question's words stand before
+    ("Tussen welke bedragen ligt de jaarlijkse bijdrage aan één gemeente?",
+     "Een gemeente ontvangt tussen € 1,1 miljoen en € 7,5 miljoen per jaar.", "tussen € 1,1 miljoen en € 7,5 miljoen per jaar"),
+    ("Hoeveel geld gaat er naar de flexibele aanpak?",
+     "Dit jaar is voor de gebiedsgerichte aanpak € 46 miljoen beschikbaar en voor de flexibele aanpak € 9 miljoen.",
+     "€ 9 miljoen"),
+])
+def test_a_sum_of_money_leads_with_its_currency_and_period(question, sentence, lead):
+    assert direct_answer(understand(question, [], None), sentence) == lead
+
+
+def test_a_count_named_by_another_word_for_it_is_the_figure_asked_for():
+    q = understand("How many primary school teachers in Heerlen have been trained so far?", [], None)
+    assert direct_answer(q, "Inmiddels zijn 61 leerkrachten van basisscholen getraind.") == "61 leerkrachten"
+
+
+def test_a_signature_is_a_role_line_and_the_name_under_it():
+    text = ("Wij informeren uw Kamer volgend jaar.\n\nDe Minister van Justitie en Veiligheid,\n\nD. Yeşilgöz-Zegerius"
+            "\n\nDe Minister voor Rechtsbescherming, F.M. Weerwind\n\n3 Verkenning criminele uitbuiting, WODC 2021.")
+    assert [(s.role, s.name) for s in signatures(text)] == [
+        ("De Minister van Justitie en Veiligheid", "D. Yeşilgöz-Zegerius"),
+        ("De Minister voor Rechtsbescherming", "F.M. Weerwind")]
+    assert [s.name for s in signatures("De Minister van Justitie en Veiligheid,\nD.M. van Weel")] == ["D.M. van Weel"]
+    # roles without names (a municipal letter signed by hand) and a minister spoken of are no signature
+    assert signatures("het college van burgemeester en wethouders van Schiedam,\n\nde secretaris, de burgemeester,") == []
+    assert signatures("De minister van Justitie en Veiligheid, die de brief stuurde, schrijft dat") == []

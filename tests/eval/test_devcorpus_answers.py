@@ -1,0 +1,52 @@
+"""Answers on the dev corpus's index (the report and the fixture documents of eval/devcorpus/documents/, real e5
+embedder, embedded Chroma): behaviour that needs documents of several kinds and dates side by side."""
+
+from __future__ import annotations
+
+
+def test_a_month_the_question_names_finds_the_document_of_that_month(devcorpus_assistant):
+    # the July 2023 letter lists the learning networks of that time; the report (June 2024) lists later ones
+    answer = devcorpus_assistant.ask("Over welke onderwerpen waren er in juli 2023 lerende netwerken?", suggest=False)
+    assert answer.answered
+    assert answer.citations[0].document_id == "kst-28741-106"
+    assert answer.lead == ("school en veiligheid; specialistisch jongerenwerk; criminele families; monitoring [1]")
+
+
+def test_a_list_of_places_in_bullets_leads_with_every_place(devcorpus_assistant):
+    answer = devcorpus_assistant.ask("Met welke gemeenten ging Preventie met Gezag in 2022 van start?", suggest=False)
+    items = answer.lead.removesuffix(" [1]").split("; ")
+    assert items == ["Amsterdam", "Rotterdam", "Den Haag", "Utrecht", "Arnhem", "Breda", "Eindhoven", "Groningen",
+                     "Heerlen", "Leeuwarden", "Lelystad", "Nieuwegein", "Schiedam", "Tilburg", "Zaanstad"]
+    assert all(item in answer.citations[0].quote for item in items)
+
+
+def test_a_place_named_only_in_a_list_of_places_is_no_answer_about_it(devcorpus_assistant):
+    # the April 2024 letter lists Zwolle among the twenty municipalities; no document says what Zwolle does
+    answer = devcorpus_assistant.ask("Welke interventies zet Zwolle in met de impuls van een half miljoen per jaar?",
+                                     suggest=False)
+    assert not answer.answered
+
+
+def test_a_line_with_only_the_next_meetings_date_says_nothing_of_what_was_discussed(devcorpus_assistant):
+    answer = devcorpus_assistant.ask("Wat is er besproken op de bijeenkomst van het lerend netwerk School en "
+                                     "Veiligheid in januari 2025?", suggest=False)
+    assert not answer.answered
+
+
+def test_who_signed_a_letter_is_answered_by_its_signature_block(devcorpus_assistant):
+    answer = devcorpus_assistant.ask("Door wie is de brief van 1 juli 2022 ondertekend?", suggest=False)
+    assert answer.lead == ("D. Yeşilgöz-Zegerius (De Minister van Justitie en Veiligheid); F.M. Weerwind (De Minister "
+                           "voor Rechtsbescherming) [1]")
+    assert answer.citations[0].document_id == "kamerbrief-brede-preventieaanpak-jeugdcriminaliteit"
+    english = devcorpus_assistant.ask("Which minister signed the June 2025 letter on Preventie met Gezag?",
+                                      suggest=False)
+    assert english.lead == "D.M. van Weel (De Minister van Justitie en Veiligheid) [1]"
+
+
+def test_the_date_of_a_document_is_the_line_that_states_it(devcorpus_assistant):
+    news = devcorpus_assistant.ask("Wanneer verscheen het nieuwsbericht dat vijftien gemeenten met Preventie met "
+                                   "Gezag beginnen?", suggest=False)
+    assert news.lead == "05-09-2022 [1]"  # the dateline, not "Vanaf 2025" of the budget sentence
+    letter = devcorpus_assistant.ask("Van wanneer is de raadsinformatiebrief van Schiedam over Preventie met Gezag?",
+                                     suggest=False)
+    assert letter.lead == "14 februari 2024 [1]"
