@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
 
 from assistant import context, lists
 from assistant.context import MONTHS_EN, MONTHS_NL, DocContext, matches_date, time_fits
-from assistant.keyword import KeywordIndex, terms
+from assistant.matching import missing_names
+from assistant.keyword import terms
 from assistant.question import NOT_NAMES, SYNONYMS_NL, Question
 from ingest.places import gazetteer
 
@@ -53,8 +53,6 @@ ANAPHORA = re.compile(r"^(?!Daarnaast)(Deze|Dit|Die|Dat|Daar|Daarmee|Daarom|Daar
 # speak of what the sentences before it in its paragraph spoke of.
 ADDITION = re.compile(r"^(Daarnaast|Verder|Voorts|Tevens|Bovendien)\b")
 NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.+)$")  # a numbered heading: "1. Positieve ondersteuning"
-LIST_AFTER_COLON = re.compile(r":\s*(.+?)[.]?$")
-LIST_IN_PARENS = re.compile(r"\(([^()]*,[^()]*)\)")
 
 
 @dataclass
@@ -82,61 +80,6 @@ def block_around(text: str, start: int, end: int) -> str:
     lo = text.rfind("\n\n", 0, start)
     hi = text.find("\n\n", end)
     return text[lo + 2 if lo >= 0 else 0 : hi if hi >= 0 else len(text)]
-
-
-SEPARABLE = ("aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "terug", "toe", "uit", "voor", "weg")
-
-
-# the past forms of the common irregular verbs, and the root their other forms get (below)
-IRREGULAR_PAST = {"zocht": "zoek", "bracht": "breng", "dacht": "denk", "kocht": "kop", "vocht": "vecht"}
-
-
-@lru_cache(maxsize=65536)
-def root(term: str) -> str:
-    """A stemmed Dutch verb form reduced further, so that a participle meets its verb: "aangesteld" and
-    "aanstellen" (stem "aanstell") both give "aanstel", "georganiseerd" and "organiseren" give "organiser"."""
-    for prefix in ("", *SEPARABLE):
-        if term.startswith(prefix + "ge") and len(term) - len(prefix) - 2 >= (3 if prefix else 4):
-            term = prefix + term[len(prefix) + 2:]
-            break
-    for past, verb in IRREGULAR_PAST.items():  # "onderzocht" meets "onderzoek"
-        if term.endswith(past):
-            return term[: -len(past)] + verb
-    term = re.sub(r"[dt]$", "", term)
-    term = re.sub(r"([^aeiou])\1$", r"\1", term)  # aanstell -> aanstel
-    return re.sub(r"([aeou])\1", r"\1", term)  # organiseer -> organiser
-
-
-def related_form(term: str, text_terms: set[str], text_roots: set[str]) -> bool:
-    """Whether the text has another form of a question term: the participle of its verb, the head of its compound
-    ("aandachtswijk" ~ "wijk"), or a compound with it as head ("criminaliteit" ~ "jeugdcriminaliteit")."""
-    if len(term) >= 5 and root(term) in text_roots:
-        return True
-    if len(term) >= 8 and any(term[i:] in text_terms for i in range(3, len(term) - 3)):
-        return True
-    return len(term) >= 5 and any(len(t) > len(term) + 2 and t.endswith(term) for t in text_terms)
-
-
-def coverage(question_terms: list[str], text_terms: set[str], index: KeywordIndex,
-             half: set[str] = frozenset()) -> float:
-    """IDF-weighted share of the question's content terms found in the text; terms only in ``half``, or only in
-    another form (:func:`related_form`), count half."""
-    if not question_terms:
-        return 0.0
-    roots: set[str] | None = None  # the text's roots, made only when a term is not found as it stands
-
-    def credit(t: str) -> float:
-        nonlocal roots
-        if t in text_terms:
-            return 1.0
-        if t in half:
-            return 0.5
-        if roots is None:
-            roots = {root(x) for x in text_terms}
-        return 0.5 if related_form(t, text_terms, roots) else 0.0
-
-    total = sum(index.term_weight(t) for t in question_terms)
-    return sum(index.term_weight(t) * credit(t) for t in question_terms) / total
 
 
 def dense_scale(cos: float) -> float:
@@ -210,7 +153,7 @@ def has_shape(q: Question, sentence: str) -> bool:
         asked = q.text.lower()
         words = re.findall(r"[\w'’\-]+", sentence)[1:]  # a capital that starts the sentence names nobody
         return any(w[:1].isupper() and w.lower() not in asked and len(w) > 1 and w not in NOT_NAMES for w in words)
-    if q.shape == "examples" and list_phrase(sentence):
+    if q.shape == "examples" and lists.list_phrase(sentence):
         return True  # a list gives examples too
     pattern = SHAPE_PATTERNS.get(q.shape or "")
     return pattern is None or bool(pattern.search(sentence))
@@ -324,61 +267,6 @@ def figure_fit(q: Question, sentence: str) -> float:
     if any(m.exact for m in mentions) or not q.counted_terms:
         return 1.0
     return PEOPLE_FIT if any(m.fit > 0 for m in mentions) else 0.6
-
-
-def name_forms(name: str) -> set[str]:
-    """Forms of a name to look for: "Tilburg's" -> Tilburg, "Eindhovense" -> Eindhoven, "Haagse" -> Haag,
-    "AJB-aanmeldingen" -> AJB."""
-    base = re.sub(r"['’]s$", "", name).split("-")[0]
-    forms = {name, base}
-    for suffix in ("se", "e", "s"):
-        if base.endswith(suffix) and len(base) - len(suffix) >= 3:
-            forms.add(base[: -len(suffix)])
-    return {f.lower() for f in forms if len(f) >= 2}
-
-
-def missing_names(q: Question, text: str) -> list[str]:
-    """Names and years the question insists on that the evidence does not mention (an abbreviation may stand
-    in its long form)."""
-    low = text.lower()
-    return [n for n in q.salient
-            if not any(f in low for f in name_forms(n)) and not (n in q.aliases and q.aliases[n].lower() in low)]
-
-
-ABBREVIATION = re.compile(r"[A-Z][A-Za-z]{1,6}")
-
-
-def abbreviations(names: list[str], texts: list[str]) -> dict[str, str]:
-    """The long forms the texts give for the abbreviations among ``names``: "de persoonsgerichte aanpak (PGA)"
-    gives PGA -> "persoonsgerichte aanpak", "Raad voor de Kinderbescherming (RvdK)" gives RvdK -> that name. The
-    long form is the shortest run of words before the parenthesis whose letters spell the abbreviation in order,
-    starting with its first letter, each word starting with one of its letters."""
-    found: dict[str, str] = {}
-    for name in names:
-        abbr = name.split("-")[0]
-        if not ABBREVIATION.fullmatch(abbr) or sum(ch.isupper() for ch in abbr) < 2:
-            continue
-        letters = abbr.lower()
-        pattern = re.compile(rf"((?:[\w'’\-]+\s+){{1,{len(abbr) + 1}}})\({re.escape(abbr)}\)")
-        for m in (m for text in texts for m in pattern.finditer(text)):
-            words = m.group(1).split()
-            for k in range(1, len(words) + 1):
-                tail = words[-k:]
-                spelled = iter(" ".join(tail).lower())
-                if (tail[0][0].lower() == letters[0] and all(ch in spelled for ch in letters)
-                        and all(w[0].lower() in letters for w in tail)):
-                    found[name] = " ".join(tail)
-                    break
-            if name in found:
-                break
-        if name not in found:
-            # no parenthesis: a run of capitalised words whose initials are its capitals ("NPLV": "Nationaal
-            # Programma Leefbaarheid en Veiligheid"), small linking words allowed between them
-            capitals = [ch for ch in abbr if ch.isupper()]
-            link = r"(?:\s+(?:en|van|voor|de|der|den|het|tegen|op|in|met)){0,2}\s+"
-            run = re.compile(r"\b" + link.join(rf"{ch}[\w'’\-]+" for ch in capitals) + r"\b")
-            found.update({name: m.group() for m in (run.search(text) for text in texts) if m})
-    return found
 
 
 def fits(q: Question, c: Candidate) -> bool:
@@ -497,145 +385,3 @@ def vague_count(q: Question, sentence: str) -> bool:
         if any(counts(t, q.counted_terms) for t in terms(m.group(2))):
             return True
     return False
-
-
-def figure_phrase(q: Question, sentence: str) -> str | None:
-    """The figure a how-many question asks for, with the words it counts ("576 jongeren")."""
-    row = row_value(q, sentence)
-    if row:
-        return row
-    mentions = number_mentions(q, sentence)
-    if not mentions:
-        return None
-    # the best-fitting mention; between equals, the one followed by more of what was asked ("En hoeveel gemeenten
-    # willen er binnenkort mee beginnen?": "twee gemeenten van plan om er binnenkort ...", not "vier PmG-gemeenten")
-    best = max(mentions, key=lambda m: (m.fit, m.asked))
-    word, after = best.word, best.after
-    if any(m.start() <= best.start < m.end() for m in AMOUNT.finditer(sentence)):
-        return amount_phrase(q, sentence)  # a sum of money ("€ 500.000"): as written, with its period
-    # a word before the figure that makes it exact: "nog 14", "ruim 100", "bijna 50"
-    before = re.findall(r"[\w'’]+", sentence[: best.start])[-2:]
-    qualifier = next((" ".join(before[-k:]) for k in (2, 1) if len(before) >= k
-                      and " ".join(before[-k:]).lower() in QUALIFIERS), None)
-    if after[:1] and after[0].lower() in ("keer", "times") and "vaak" in (w.lower() for w in after[:3]):
-        return " ".join([word, *after[: [w.lower() for w in after].index("vaak") + 1]])  # "drie keer minder vaak"
-    if not after:  # the figure ends its sentence ("... bedraagt 2.480.000"): the figure alone
-        return " ".join(filter(None, [qualifier, word]))
-    counting = [any(counts(t, q.counted_terms) for t in terms(w)) for w in after]
-    hit = next((i for i in range(min(3, len(after))) if counting[i]), None)
-    if hit is None:  # up to the first word that is no modifier: "18 extra regisseurs"
-        hit = next((i for i, w in enumerate(after) if w.lower() not in MODIFIERS), len(after) - 1)
-        if not terms(after[hit]):  # a preposition ("nog 14 in intensieve begeleiding"): the figure alone
-            return " ".join(filter(None, [qualifier, word]))
-    while hit + 1 < len(after) and (counting[hit + 1] or (after[hit].lower().strip("()") in UNITS
-                                                          and bool(terms(after[hit + 1])))):
-        hit += 1  # what is counted goes on: "166 officiële waarschuwingen", "13 (fte) straatcoaches"
-    end = hit + 1  # up to the counted word: "31 (ex)gedetineerde jongeren"
-    while after[hit][:1].isupper() and end < len(after) and after[end][:1].isupper():
-        end += 1  # a name goes on while its words are capitalised: "twee Wijk Actie Teams"
-    return " ".join(filter(None, [qualifier, word, *after[:end]])).rstrip(",.;:")
-
-
-# a sum of money as written, with the period it is for: "jaarlijks € 500.000", "€ 143 miljoen per jaar", "2,5 miljoen
-# euro", "€ 30 miljoen"
-_SUM = r"\d[\d.,]*(?:\s+(?:miljoen|miljard|duizend|million|billion))?"
-_ONE_SUM = rf"(?:(?:€|EUR)\s?{_SUM}(?:\s+euro)?|\b{_SUM}\s+euro)"
-AMOUNT = re.compile(rf"(?:\b(?:jaarlijks|structureel|eenmalig|annually)\s+)?"
-                    rf"(?:(?:tussen|van|between|from)\s+{_ONE_SUM}\s+(?:en|tot|and|to)\s+{_ONE_SUM}|{_ONE_SUM})"
-                    r"(?:\s+(?:per\s+(?:jaar|maand|week|gemeente|jongere|deelnemer|traject|year|month)|a\s+year|each\s+year))?",
-                    re.I)
-
-
-def amount_phrase(q: Question, sentence: str) -> str | None:
-    """The sum of money the sentence gives for what was asked: of several, the one with most of the question's terms
-    in the words before it (since the sum before it: "voor de flexibele aanpak € 9 miljoen"), then in the six after
-    it, then the first."""
-    found = list(AMOUNT.finditer(sentence))
-    if not found:
-        return None
-
-    def asked(text: str) -> int:  # the question's own terms weigh more than an earlier turn's (query_terms)
-        return sum(q.query_terms.count(t) for t in terms(text))
-
-    def near(k: int) -> tuple[int, int, int]:
-        m = found[k]
-        before = sentence[found[k - 1].end() if k else 0: m.start()]
-        return asked(" ".join(re.findall(r"[\w'’\-]+", before)[-8:])), asked(sentence[m.end():][:60]), -k
-
-    return found[max(range(len(found)), key=near)].group().strip()
-
-
-def paired_figures(q: Question, sentence: str) -> str | None:
-    """Both figures of a question that counts two things at once: "13 (fte) straatcoaches en 18 (fte) boa's"."""
-    phrases = []
-    for counted in q.counted_pairs:
-        one = replace(q, counted_terms=counted)
-        if not any(m.exact for m in number_mentions(one, sentence)):
-            return None
-        phrases.append(figure_phrase(one, sentence))
-    if len(phrases) != 2 or phrases[0] == phrases[1]:
-        return None
-    return joined(q, phrases)
-
-
-def joined(q: Question, phrases: list[str]) -> str:
-    """Phrases of one short answer, joined in the question's language: "vijf … en vier …", "166 … and 73 …"."""
-    return f" {'and' if q.lang == 'en' else 'en'} ".join(phrases)
-
-
-def list_phrase(sentence: str) -> str | None:
-    """The items a sentence lists: in parentheses, after a colon, or the enumeration it ends with ("netwerken over
-    school en veiligheid, specialistisch jongerenwerk, criminele families en monitoring"), joined by "; "."""
-    for pattern in (LIST_IN_PARENS, LIST_AFTER_COLON):
-        m = pattern.search(sentence)
-        if m and ("," in m.group(1) or " en " in m.group(1)):
-            return "; ".join(lists.enumeration(m.group(1)) or [m.group(1).strip()])
-    items = lists.enumeration(sentence)
-    return "; ".join(items) if items else None
-
-
-AGE = re.compile(r"\b(?:(?:van|tussen)\s+(?:de\s+)?)?\d+\s+(?:tot\s+en\s+met|tot|en|t/m)\s+\d+\s+jaar\b"
-                 r"|\b(?:onder|boven|vanaf)\s+(?:de\s+)?\d+\s+jaar\b|\b\d+\s+jaar\b", re.I)
-MONTH = "(?:" + "|".join(MONTHS) + ")"
-DATES = [re.compile(p, re.I) for p in (  # the most precise first: a day, a month, a year
-    rf"\b\d{{1,2}}\s+{MONTH}\s+(?:19|20)\d\d\b", r"\b\d{1,2}-\d{1,2}-(?:19|20)\d\d\b", rf"\b{MONTH}\s+(?:19|20)\d\d\b",
-    r"\b(?:(?:vanaf|sinds|tot|in)\s+)?(?:19|20)\d\d\b")]
-
-
-PERSON = re.compile(r"(?<=\s)([A-Z][a-zà-ÿ]+(?:\s+(?:van|de|der|den|van de|van der))?\s+[A-Z][a-zà-ÿ]+)\b")  # Selma Kuijpers
-PLACE = re.compile(r"\b(?:[Ii]n|gemeente)\s+((?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+)?)")  # "in Den Haag"
-
-
-def direct_answer(q: Question, sentence: str) -> str | None:
-    """The short answer that leads: a figure with what it counts, a duration, an age range, a date, or a list."""
-    if q.shape == "person":  # "Projectleider Selma Kuijpers van ...": a first and last name the question does not give
-        asked = q.text.lower()
-        m = next((m for m in PERSON.finditer(sentence) if m.group(1).split()[0].lower() not in asked), None)
-        return m.group(1) if m else None
-    if q.shape == "place" and q.kind != "list":  # "In Utrecht is een proeftuin ...": Utrecht
-        asked = q.text.lower()  # the first place named that is no name the question gives ("in Preventie ..." is none)
-        return next((m.group(1) for m in PLACE.finditer(sentence) if m.group(1).split()[0] not in NOT_NAMES
-                     and m.group(1).lower() not in asked), None)
-    if q.kind != "figure" and EFFECT_ASKED.search(q.text):  # what it does: "twee keer minder vaak ..."
-        ratios = [m.group() for m in RATIO_PHRASE.finditer(sentence)]
-        if ratios:
-            return joined(q, ratios)
-    if q.shape == "source":  # "(ECORYS, 2022)": the reference without its parentheses
-        m = SHAPE_PATTERNS["source"].search(sentence)
-        return m.group()[1:-1] if m else None
-    if q.shape == "duration":  # "een jaar lang", "de eerste zeven maanden"
-        m = re.search(r"\b(?:(?:eerste|laatste|afgelopen|komende|first|last|past|next)\s+)?"
-                      + SHAPE_PATTERNS["duration"].pattern, sentence, re.I)
-        return m.group() if m else None
-    if q.shape in ("day", "date"):
-        return next((m.group() for m in (p.search(sentence) for p in DATES) if m), None)
-    if q.kind != "figure" and q.shape == "age":
-        m = AGE.search(sentence)
-        return m.group() if m else None
-    if q.shape == "amount" and (amount := amount_phrase(q, sentence)):
-        return amount
-    if q.kind == "figure":
-        return paired_figures(q, sentence) or figure_phrase(q, sentence)
-    if q.kind == "list":
-        return list_phrase(sentence)
-    return None

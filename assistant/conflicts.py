@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant import answer as ex
+from assistant import short_answer
 from assistant.context import MONTHS_EN, MONTHS_NL, parse_iso, years_said
 from assistant.keyword import terms
 from assistant.question import NOT_NAMES, Question
@@ -89,7 +90,7 @@ def applies(q: Question) -> bool:
 
 def claim_of(q: Question, c: ex.Candidate, doc: DocumentRecord, is_upload) -> Claim | None:
     """The candidate's answer as a claim: a figure of what is counted, or an age range; None if it gives none."""
-    value = ex.direct_answer(q, c.text)
+    value = short_answer.direct_answer(q, c.text)
     if not value:
         return None
     if q.kind == "figure":
@@ -140,7 +141,7 @@ def local(q: Question, c: ex.Candidate, asked: set[str]) -> bool:
     if named:
         return len(named) <= 3 and not named & asked
     if any(m.group(1).split()[0] not in NOT_NAMES and m.group(1).lower() not in lowered
-           for m in ex.PLACE.finditer(c.text)):
+           for m in short_answer.PLACE.finditer(c.text)):
         return True
     # a title's years are no colophon's ("Zaanstad 2024-2025"): without them the place is found
     title = re.sub(r"\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\b", "", c.ctx.title or "")

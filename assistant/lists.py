@@ -138,3 +138,18 @@ def _bullets(text: str, end: int) -> list[tuple[int, int]]:
         out.append((m.end(), line_end))
         pos = line_end
     return out
+
+
+LIST_AFTER_COLON = re.compile(r":\s*(.+?)[.]?$")
+LIST_IN_PARENS = re.compile(r"\(([^()]*,[^()]*)\)")
+
+
+def list_phrase(sentence: str) -> str | None:
+    """The items a sentence lists: in parentheses, after a colon, or the enumeration it ends with ("netwerken over
+    school en veiligheid, specialistisch jongerenwerk, criminele families en monitoring"), joined by "; "."""
+    for pattern in (LIST_IN_PARENS, LIST_AFTER_COLON):
+        m = pattern.search(sentence)
+        if m and ("," in m.group(1) or " en " in m.group(1)):
+            return "; ".join(enumeration(m.group(1)) or [m.group(1).strip()])
+    items = enumeration(sentence)
+    return "; ".join(items) if items else None

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant import answer as ex
+from assistant import matching
 from assistant.context import is_field_line
 from assistant.keyword import KeywordIndex, terms
 from assistant.question import Question
@@ -115,7 +116,7 @@ def features(q: Question, cands: Sequence[ex.Candidate], index: KeywordIndex) ->
             "has_shape": float(ex.has_shape(q, c.text)),
             "shape_in_block": float(ex.has_shape(q, c.block)),
             "fits": float(ex.fits(q, c)),
-            "names_in_sentence": float(not ex.missing_names(q, c.text)),
+            "names_in_sentence": float(not matching.missing_names(q, c.text)),
             "total_match": float(wants_total == total_given),
             "total_unasked": float(total_given and not wants_total),
             "anaphora": float(bool(ex.ANAPHORA.match(c.text))),

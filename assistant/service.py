@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant import answer as ex
+from assistant import matching
 from assistant.compose import Composer
 from assistant.context import DocContext, is_field_line, matches_date
 from assistant.embedding import make_embedder
@@ -150,7 +151,7 @@ class Assistant:
             own |= {t for short, long in aliases if long <= own for t in short}
             if shape_terms and ex.has_shape(q, s.text):
                 own |= shape_terms  # "e-mailadres" is answered by an address, "wanneer" by a date
-            lexical = ex.coverage(q.query_terms, own, index, half=before)
+            lexical = matching.coverage(q.query_terms, own, index, half=before)
             before |= own
             cands.append(ex.Candidate(
                 sentence_id=s.id, chunk_id=s.chunk_id, text=s.text, page=s.page, start=s.start,
@@ -247,7 +248,7 @@ class Assistant:
             hits += [(i, s) for i, s in self.retrieve(q.query, filters, k=max(1, self.settings.top_k // 2),
                                                       vector=qvec, index=index, doc_ids=timed) if i not in known]
         chunks = self.store.get_chunks([i for i, _ in hits])
-        q.aliases = ex.abbreviations(q.salient, [c.text for c in chunks.values()])
+        q.aliases = matching.abbreviations(q.salient, [c.text for c in chunks.values()])
         t3 = time.perf_counter()
         answer = self.composer.compose(q, self.candidates(q, qvec, hits, chunks, index), chunks)
         t4 = time.perf_counter()

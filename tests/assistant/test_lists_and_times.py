@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.context import DocContext, is_field_line, time_fits, time_refs
-from assistant.answer import direct_answer
+from assistant.short_answer import direct_answer
 from assistant.letters import signatures
 from assistant.lists import enumeration, gather
 from assistant.question import understand

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer import SHAPE_PATTERNS, abbreviations, date_phrases, direct_answer, related_form, root
+from assistant.answer import SHAPE_PATTERNS, date_phrases
+from assistant.matching import abbreviations, related_form, root
+from assistant.short_answer import direct_answer
 from assistant.keyword import terms
 from assistant.question import answer_shape, counted_pair, is_follow_up, split_context, split_question, understand
 from assistant.types import Message
