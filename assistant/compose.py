@@ -203,7 +203,10 @@ class Composer:
             fitting = [best] + [f for f in fitting if f is not best]
         threshold = self.settings.answer_threshold_en if q.lang == "en" else self.settings.answer_threshold
         no_figure = best is not None and ex.figure_missing(q, best, fitting)
-        no_names = best is not None and best.score >= threshold and not no_figure and ex.places_missing(q, best)
+        # the places may stand in the list the best sentence announces ("Het gaat om:" and its bullets)
+        listed = bool(gathered) and len({m.place.name for m in gazetteer().find("; ".join(gathered[2]))}) >= 2
+        no_names = (best is not None and best.score >= threshold and not no_figure and not listed
+                    and ex.places_missing(q, best))
         answered = best is not None and best.score >= threshold and not no_figure and not no_names
         if not answered:
             missing = matching.missing_names(q, " ".join(c.block + " " + c.ctx.text() for c in cands[:5])) if cands else []

@@ -61,6 +61,25 @@ def time_refs(question: str) -> list[TimeRef]:
     return refs
 
 
+# "de eerste brief", "the most recent letter", "de nieuwste monitor": the oldest or newest document of a kind
+_KIND_WORDS = {"kamerbrief": "kamerbrief", "brief": "brief", "letter": "brief", "nieuwsbericht": "nieuwsbericht",
+               "bericht": "bericht", "news item": "bericht", "rapportage": "rapportage", "report": "rapportage",
+               "monitor": "monitor", "factsheet": "factsheet", "plan": "plan"}
+EDGE_OLD = re.compile(r"\b(?:eerste|oudste|first|earliest|oldest)\s+(?:\w+\s+)??(" + "|".join(_KIND_WORDS) + r")\b", re.I)
+EDGE_NEW = re.compile(r"\b(?:laatste|nieuwste|meest\s+recente|recentste|latest|newest|most\s+recent)\s+(?:\w+\s+)??("
+                      + "|".join(_KIND_WORDS) + r")\b", re.I)
+
+
+def edge_document(question: str) -> tuple[str, str] | None:
+    """("old" | "new", the kind word) when the question means the first or the latest document of a kind: "de eerste
+    brief van de ministers", "Wat is de meest recente brief aan de Kamer?"."""
+    for edge, pattern in (("old", EDGE_OLD), ("new", EDGE_NEW)):
+        m = pattern.search(question)
+        if m:
+            return edge, _KIND_WORDS[m.group(1).lower()]
+    return None
+
+
 def parse_iso(date: str | None) -> tuple[int | None, int | None, int | None]:
     m = re.fullmatch(r"((?:19|20)\d\d)(?:-(\d\d))?(?:-(\d\d))?", date or "")
     if not m:

@@ -30,10 +30,11 @@ LEADING = re.compile(r"^(?:onder\s+(?:andere|meer)|onder\s+anderen|waaronder|zoa
 ELEMENT_WORDS = 5  # an element of an enumeration: at most this many words
 
 
-def enumeration(text: str) -> list[str] | None:
+def enumeration(text: str, open_ended: bool = False) -> list[str] | None:
     """The elements of an enumeration "A, B, C en D" (or "of", "and", "or") that ends ``text`` (a bullet, a sentence):
     after a colon if it has one, else after the word that introduces it; None when there are fewer than three
-    elements or one is longer than ELEMENT_WORDS words (then the commas separate clauses, not items)."""
+    elements or one is longer than ELEMENT_WORDS words (then the commas separate clauses, not items).
+    ``open_ended``: a bullet of a list that goes on in the next bullet needs no conjunction ("Almelo, Gouda, Haarlem;")."""
     body = re.sub(r"\s*\([^()]*\)", "", text).strip().rstrip(" .;,")  # "Amsterdam (met twee gebieden)": Amsterdam
     body = body.rsplit(": ", 1)[-1]
     parts = [p.strip() for p in body.split(", ")]
@@ -42,7 +43,7 @@ def enumeration(text: str) -> list[str] | None:
     # the last element follows the conjunction; after a second one the sentence goes on ("de gemeente en een
     # woningcorporatie en zitten midden in de wijk")
     last = re.split(r"\s+(?:en|of|and|or)\s+", parts[-1])
-    if len(last) < 2:
+    if len(last) < 2 and not (open_ended and len(parts) >= 3):
         return None
     elements = [*parts[:-1], *last[:2]]
     words = elements[0].split()
@@ -67,7 +68,7 @@ def _sentences(spans: list[tuple[int, int, int | None]], after: int) -> list[tup
 def _items(item: str) -> list[str]:
     """A bullet's items in the short answer: the elements of an enumeration it is ("Arnhem, Breda, Eindhoven en
     Heerlen;", "de vier grote steden: Amsterdam, ..."), else its first clause."""
-    return enumeration(BULLET.sub("", item.strip())) or [_short(item)]
+    return enumeration(BULLET.sub("", item.strip()), open_ended=True) or [_short(item)]
 
 
 def _short(item: str) -> str:

@@ -53,7 +53,9 @@ NOT_NAMES = {"Preventie", "Gezag", "PmG", "Dutch", "Netherlands", "Nederland", "
              "How", "What", "Which", "Who", "Wie", "Wat", "Waar", "Where", "When", "Wanneer", "En", "And", "In",
              "Is", "Are", "Zijn", "Does", "Do", "Did", "The", "De", "Het", "Een", "Programme", "Program",
              # kinds of parliamentary documents, capitalised after the Kamer, not names
-             "Kamerstuk", "Kamerstukken", "Kamerbrief", "Kamerbrieven"}
+             "Kamerstuk", "Kamerstukken", "Kamerbrief", "Kamerbrieven",
+             # the addressee of the letters ("de brief aan de Kamer"), not what they are about
+             "Kamer", "Tweede"}
 # English words for what a how-many question counts, as the Dutch documents write them (for the figure lookup).
 COUNTED_EN = {"young people": "jongeren", "youths": "jongeren", "youngsters": "jongeren", "youth": "jongeren",
               "teenagers": "jongeren", "teens": "jongeren", "adolescents": "jongeren", "minors": "jongeren",
@@ -167,7 +169,11 @@ class Question:
 
 
 def answer_shape(text: str) -> str | None:
-    return next((name for name, pattern in SHAPES.items() if pattern.search(text)), None)
+    """The first shape whose words the question uses; a how-many question asks a count, not a date, whatever date
+    it names ("Hoeveel ... waren op de peildatum begonnen?")."""
+    figure = bool(FIGURE.search(text))
+    return next((name for name, pattern in SHAPES.items()
+                 if pattern.search(text) and not (figure and name in ("day", "date"))), None)
 
 
 def shape_words(text: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 import unicodedata
@@ -13,7 +14,7 @@ import numpy as np
 from assistant import answer as ex
 from assistant import matching
 from assistant.compose import Composer
-from assistant.context import DocContext, is_field_line, matches_date
+from assistant.context import DocContext, edge_document, is_field_line, matches_date
 from assistant.embedding import make_embedder
 from assistant.errors import QuestionError
 from assistant.keyword import KeywordCache, KeywordIndex, keyword_dir, terms
@@ -223,6 +224,23 @@ class Assistant:
         timed = [d.id for d in docs if any(matches_date(r, d.date) for r in q.times)]
         return timed if len(timed) < len(docs) else []
 
+    def edge_documents(self, q: Question) -> list[str]:
+        """The first or the latest document of the kind the question names ("de eerste brief van de ministers", "de
+        meest recente brief aan de Kamer"): of the documents whose kind or title says that word (a letter to the
+        Kamer: a Kamerbrief), the oldest or newest by date; empty when the question names none or none is dated."""
+        edge = edge_document(q.query)  # a follow-up ("en van wanneer is die?") means what its question meant
+        if edge is None:
+            return []
+        when, word = edge
+        if word == "brief" and re.search(r"\b(kamer|parliament)\b", q.text, re.I):
+            word = "kamerbrief"
+        docs = [d for d in self.store.documents(cached=True)
+                if d.date and (word in (d.kind or "") or word in d.title.lower())]
+        if not docs:
+            return []
+        pick = min if when == "old" else max
+        return [pick(docs, key=lambda d: d.date).id]
+
     def answer_part(self, text: str, history: list[Message], filters: Filters | None, index: KeywordIndex,
                     timings: dict[str, float], follow_up: bool | None = None, condense: bool = True,
                     vector: np.ndarray | None = None) -> tuple[Answer, list[tuple[str, float]], dict[str, StoredChunk]]:
@@ -240,6 +258,7 @@ class Assistant:
         # "volgens de brief van juli 2023": retrieval among the documents of that date, when there are any
         meant = [r for r in q.times if r.of_document]
         dated = [d.id for d in self.store.documents(cached=True) if any(matches_date(r, d.date) for r in meant)]
+        dated = dated or self.edge_documents(q)
         hits = self.retrieve(q.query, filters, vector=qvec, index=index, doc_ids=dated or None)
         if not dated and (timed := self.documents_of_time(q)):
             # "lerende netwerken in juli 2023": the documents of that date speak of that time, though the question

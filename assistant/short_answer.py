@@ -35,6 +35,9 @@ def figure_phrase(q: Question, sentence: str) -> str | None:
                       and " ".join(before[-k:]).lower() in QUALIFIERS), None)
     if after[:1] and after[0].lower() in ("keer", "times") and "vaak" in (w.lower() for w in after[:3]):
         return " ".join([word, *after[: [w.lower() for w in after].index("vaak") + 1]])  # "drie keer minder vaak"
+    if [w.lower() for w in after[:2]] in (["van", "hen"], ["van", "hun"], ["van", "die"], ["van", "deze"],
+                                           ["of", "them"], ["of", "these"]):
+        return " ".join(filter(None, [qualifier, word, *after[:2]]))  # a part of a group: "17 van hen"
     if not after:  # the figure ends its sentence ("... bedraagt 2.480.000"): the figure alone
         return " ".join(filter(None, [qualifier, word]))
     counting = [any(counts(t, q.counted_terms) for t in terms(w)) for w in after]

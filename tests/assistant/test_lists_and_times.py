@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.context import DocContext, is_field_line, time_fits, time_refs
+from assistant.context import DocContext, edge_document, is_field_line, time_fits, time_refs
 from assistant.short_answer import direct_answer
 from assistant.letters import signatures
 from assistant.lists import enumeration, gather
@@ -113,3 +113,21 @@ def test_a_signature_is_a_role_line_and_the_name_under_it():
     # roles without names (a municipal letter signed by hand) and a minister spoken of are no signature
     assert signatures("het college van burgemeester en wethouders van Schiedam,\n\nde secretaris, de burgemeester,") == []
     assert signatures("De minister van Justitie en Veiligheid, die de brief stuurde, schrijft dat") == []
+
+
+def test_a_bullet_that_goes_on_in_the_next_needs_no_closing_en():
+    assert enumeration("Almelo, Bergen op Zoom, Brunssum, Gouda;", open_ended=True) == [
+        "Almelo", "Bergen op Zoom", "Brunssum", "Gouda"]
+    assert enumeration("Almelo, Bergen op Zoom, Brunssum, Gouda;") is None  # a sentence needs its "en"
+
+
+@pytest.mark.parametrize(("question", "edge"), [
+    ("Voor welke leeftijdsgroep is de aanpak bedoeld volgens de eerste brief van de ministers?", ("old", "brief")),
+    ("Wat is de meest recente brief aan de Kamer?", ("new", "brief")),
+    ("What does the latest monitor say about Halt?", ("new", "monitor")),
+    ("What did the first monitor report?", ("old", "monitor")),
+    ("Hoeveel gemeenten deden de eerste jaren mee?", None),
+    ("De eerste 15 gemeenten: wanneer begonnen zij?", None),
+])
+def test_the_first_or_latest_document_of_a_kind_is_recognised(question, edge):
+    assert edge_document(question) == edge

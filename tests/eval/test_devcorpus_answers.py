@@ -50,3 +50,27 @@ def test_the_date_of_a_document_is_the_line_that_states_it(devcorpus_assistant):
     letter = devcorpus_assistant.ask("Van wanneer is de raadsinformatiebrief van Schiedam over Preventie met Gezag?",
                                      suggest=False)
     assert letter.lead == "14 februari 2024 [1]"
+
+
+def test_a_list_in_bullets_without_a_closing_en_gives_every_item(devcorpus_assistant):
+    answer = devcorpus_assistant.ask("Welke 20 gemeenten krijgen volgens de Kamerbrief van april 2024 een tijdelijke "
+                                     "impuls?", suggest=False)
+    items = answer.lead.removesuffix(" [1]").split("; ")
+    assert len(items) == 20 and items[0] == "Almelo" and items[-1] == "Zwolle"
+
+
+def test_the_first_and_the_latest_letter_are_the_oldest_and_newest_kamerbrief(devcorpus_assistant):
+    first = devcorpus_assistant.ask("Voor welke leeftijdsgroep is de aanpak bedoeld volgens de eerste brief van de "
+                                    "ministers aan de Kamer?", suggest=False)
+    assert first.lead == "tussen 8 en 27 jaar [1]"
+    assert first.citations[0].document_id == "kamerbrief-brede-preventieaanpak-jeugdcriminaliteit"  # July 2022
+    latest = devcorpus_assistant.ask("Wat is de meest recente brief aan de Kamer over Preventie met Gezag, en van "
+                                     "wanneer is die?", suggest=False)
+    assert "19 juni 2025" in latest.lead
+    assert {c.document_id for c in latest.citations} == {"preventie-met-gezag-stand-van-zaken"}
+
+
+def test_a_how_many_question_that_names_a_date_is_answered_with_the_count(devcorpus_assistant):
+    answer = devcorpus_assistant.ask("Hoeveel van de 20 aanvullende gemeenten waren op de peildatum met de uitvoering "
+                                     "begonnen?", suggest=False)
+    assert answer.lead == "17 van hen [1]"
