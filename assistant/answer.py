@@ -131,11 +131,13 @@ SHAPE_PATTERNS = {
     "email": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
     "amount": re.compile(r"(€|\beuro\b|\bEUR\b|\bmiljoen\b|\bmiljard\b|\bmillion\b|\bbillion\b)", re.I),
     "day": re.compile(r"\b(" + "|".join(MONTHS) + r")\b|\b\d{1,2}[-/]\d{1,2}[-/](19|20)?\d\d\b", re.I),
-    "date": re.compile(r"\b((19|20)\d\d|" + "|".join(MONTHS) + r")\b", re.I),
+    "date": re.compile(r"\b((19|20)\d\d|" + "|".join(MONTHS) + r"|(de|het|the)\s+(voorjaar|lente|zomer|najaar|herfst|"
+                       r"winter|spring|summer|autumn))\b", re.I),
     "title": re.compile(r"^[‘“'\"«][^.!?]{3,120}[’”'\"»][.]?$"),  # a line that is nothing but a quoted title
     "age": re.compile(r"\b\d+\s+jaar\b|\bjaar\s+oud\b", re.I),
     "duration": re.compile(r"\b(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|half|anderhalf)\s+"
-                          r"(jaar|jaren|maand|maanden|week|weken|dag|dagen|years?|months?|weeks?|days?)\b"
+                          r"(jaar|jaren|maand|maanden|week|weken|dag|dagen|uur|uren|minuten|years?|months?|weeks?|days?|"
+                          r"hours?|minutes)\b"
                           r"(\s+lang)?", re.I),
     "percent": re.compile(r"%|\b(procent|percent)\b", re.I),
     "phone": re.compile(r"(?:\+31\s?|\b0)\d{1,3}[\s-]?\d{2,4}[\s-]?\d{2,4}(?:[\s-]?\d{2,4})?\b"),  # 070-123 4567

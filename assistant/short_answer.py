@@ -105,8 +105,13 @@ def joined(q: Question, phrases: list[str]) -> str:
 AGE = re.compile(r"\b(?:(?:van|tussen)\s+(?:de\s+)?)?\d+\s+(?:tot\s+en\s+met|tot|en|t/m)\s+\d+\s+jaar\b"
                  r"|\b(?:onder|boven|vanaf)\s+(?:de\s+)?\d+\s+jaar\b|\b\d+\s+jaar\b", re.I)
 MONTH = "(?:" + "|".join(MONTHS) + ")"
-DATES = [re.compile(p, re.I) for p in (  # the most precise first: a day, a month, a year
-    rf"\b\d{{1,2}}\s+{MONTH}\s+(?:19|20)\d\d\b", r"\b\d{1,2}-\d{1,2}-(?:19|20)\d\d\b", rf"\b{MONTH}\s+(?:19|20)\d\d\b",
+SEASON = r"(?:voorjaar|lente|zomer|najaar|herfst|winter|zomervakantie|spring|summer|autumn|fall|winter)"
+PART_OF = r"(?:begin|eind|medio|half|halverwege|early|late|mid)"
+DATES = [re.compile(p, re.I) for p in (  # the most precise first: a day, a month, a part of a year, a season, a year
+    rf"\b\d{{1,2}}\s+{MONTH}\s+(?:19|20)\d\d\b", r"\b\d{1,2}-\d{1,2}-(?:19|20)\d\d\b",
+    rf"\b(?:(?:begin|eind|medio|half)\s+)?{MONTH}\s+(?:19|20)\d\d\b", rf"\b{PART_OF}[\s-]+(?:19|20)\d\d\b",
+    rf"\b(?:(?:voor|na|in|tijdens|vóór|before|after|in|during)\s+)?(?:de|het|the)\s+{SEASON}(?:\s+(?:van\s+)?(?:19|20)\d\d)?\b",
+    rf"\b{SEASON}\s+(?:19|20)\d\d\b",
     r"\b(?:(?:vanaf|sinds|tot|in)\s+)?(?:19|20)\d\d\b")]
 
 
@@ -132,7 +137,8 @@ def direct_answer(q: Question, sentence: str) -> str | None:
         m = SHAPE_PATTERNS["source"].search(sentence)
         return m.group()[1:-1] if m else None
     if q.shape == "duration":  # "een jaar lang", "de eerste zeven maanden"
-        m = re.search(r"\b(?:(?:eerste|laatste|afgelopen|komende|first|last|past|next)\s+)?"
+        m = re.search(r"\b(?:(?:eerste|laatste|afgelopen|komende|maximaal|minimaal|hooguit|ten\s+hoogste|ten\s+minste|"
+                      r"first|last|past|next|at\s+most|up\s+to|at\s+least)\s+)?"
                       + SHAPE_PATTERNS["duration"].pattern, sentence, re.I)
         return m.group() if m else None
     if q.shape in ("day", "date"):

@@ -131,3 +131,15 @@ def test_a_bullet_that_goes_on_in_the_next_needs_no_closing_en():
 ])
 def test_the_first_or_latest_document_of_a_kind_is_recognised(question, edge):
     assert edge_document(question) == edge
+
+
+@pytest.mark.parametrize(("question", "sentence", "lead"), [
+    ("Wanneer kunnen de gemeenten beginnen?", "De gemeenten kunnen naar verwachting al voor de zomer beginnen.",
+     "voor de zomer"),
+    ("Wanneer gaan die aan de slag?", "Die acht beginnen naar verwachting begin 2024 met de uitvoering.", "begin 2024"),
+    ("Hoe lang kan een Halt-straf maximaal duren?", "Jongeren kunnen worden verwezen voor een Halt-straf van maximaal "
+     "20 uur.", "maximaal 20 uur"),
+    ("Hoe lang duurt een sessie?", "De training bestaat uit acht wekelijkse sessies van 45 minuten.", "45 minuten"),
+])
+def test_a_time_leads_as_the_sentence_says_it(question, sentence, lead):
+    assert direct_answer(understand(question, [], None), sentence) == lead
