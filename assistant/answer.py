@@ -288,7 +288,7 @@ def among_peers(q: Question, c: Candidate) -> bool:
     """A sentence that only lists places, the one the question names among them ("Roermond, Venray, Zutphen,
     Zwolle."), for a question about that place that does not ask which places: it names the place and says nothing
     of it."""
-    if q.shape == "place" or PLACES_ASKED.search(q.text):
+    if q.shape == "place" or places_asked(q):
         return False
     found = gazetteer().find(c.text)
     if len({m.place.name for m in found}) < 3:
@@ -359,10 +359,16 @@ PLACES_ASKED = re.compile(r"\b(welke|which|what)\s+(\w+\s+)?(gemeenten|steden|pl
                           r"cities|towns|places|regions)\b", re.I)
 
 
+def places_asked(q: Question) -> bool:
+    """Whether the question (not the statement before it: "The news item gives examples of what municipalities do.")
+    asks which places."""
+    return bool(PLACES_ASKED.search(re.split(r"(?<=[.!])\s+", q.text.strip())[-1]))
+
+
 def places_missing(q: Question, best: Candidate) -> bool:
     """A question which places do something, whose answer's paragraph names none ("Drie gemeenten zitten in de
     opstartfase"): a count is no answer to which."""
-    if q.shape != "place" and not PLACES_ASKED.search(q.text):
+    if q.shape != "place" and not places_asked(q):
         return False
     asked = q.text.lower()
     for sentence in re.split(r"(?<=[.!?:])\s+", best.block):

@@ -162,7 +162,7 @@ class Composer:
         ...?"), the first anywhere in that band whose list names at least two municipalities (ingest/places.py),
         then as for any list."""
         near = [c for c in fitting if c.score >= LIST_NEAR * best.score]
-        places = bool(ex.PLACES_ASKED.search(q.text))
+        places = ex.places_asked(q)
         names = [n for n in q.salient if not ex.YEAR.match(n)]
         first = None
         for k, c in enumerate(near if places else near[:LIST_LOOKAHEAD]):

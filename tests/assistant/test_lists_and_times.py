@@ -143,3 +143,11 @@ def test_the_first_or_latest_document_of_a_kind_is_recognised(question, edge):
 ])
 def test_a_time_leads_as_the_sentence_says_it(question, sentence, lead):
     assert direct_answer(understand(question, [], None), sentence) == lead
+
+
+def test_which_places_is_read_in_the_question_not_in_the_statement_before_it():
+    from assistant.answer import places_asked
+
+    assert not places_asked(understand("The news item gives examples of what municipalities do. Which example "
+                                       "concerns work?", [], None))
+    assert places_asked(understand("Which municipalities receive support from April 2024?", [], None))
