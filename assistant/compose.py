@@ -121,7 +121,8 @@ class Composer:
         """The verbatim quote for a candidate: its sentence, plus the previous one when that holds the subject."""
         missing = matching.missing_names(q, c.text)
         needs_context = bool(c.context) and (
-            bool(ex.ANAPHORA.match(c.text)) or (bool(missing) and len(matching.missing_names(q, c.context)) < len(missing)))
+            bool(ex.ANAPHORA.match(c.text))
+            or (bool(missing) and len(matching.missing_names(q, c.context)) < len(missing)))
         start = c.context_start if needs_context else c.start
         end = c.end
         figure_next = q.kind == "figure" and not ex.number_mentions(q, c.text) and c.next is not None
@@ -171,7 +172,8 @@ class Composer:
                 continue
             # the subject asked about, where neither title nor heading names it, is one item of the list ("de
             # training Alles Kidzzz ...;" among other interventions): a list of its peers, not of its groups or phases
-            elsewhere = [] if places else [n for n in names if matching.missing_names(replace(q, salient=[n]), c.ctx.text())]
+            elsewhere = [] if places else [n for n in names
+                                           if matching.missing_names(replace(q, salient=[n]), c.ctx.text())]
             if any(not matching.missing_names(replace(q, salient=[n]), item) for n in elsewhere for item in found[2]):
                 continue
             if not places or len({m.place.name for m in gazetteer().find("; ".join(found[2]))}) >= 2:
@@ -209,7 +211,8 @@ class Composer:
                     and ex.places_missing(q, best))
         answered = best is not None and best.score >= threshold and not no_figure and not no_names
         if not answered:
-            missing = matching.missing_names(q, " ".join(c.block + " " + c.ctx.text() for c in cands[:5])) if cands else []
+            around = " ".join(c.block + " " + c.ctx.text() for c in cands[:5])
+            missing = matching.missing_names(q, around) if cands else []
             reason = texts["refuse"] + (" " + texts["missing"].format(names=", ".join(missing)) if missing else "")
             shown = cands[:3]
             if no_figure or no_names:  # the passage that speaks of it first, then why it is no answer
@@ -250,7 +253,8 @@ class Composer:
             # binnenkort mee starten." answers "Twee andere gemeenten"
             quoted = [c for c in (best, best.next) if c is not None and c.text in citations[0].quote]
             phrased = [(c.lexical, phrase) for c in quoted if (phrase := short_answer.direct_answer(q, c.text))]
-            direct = max(phrased, key=lambda p: p[0])[1] if phrased else short_answer.direct_answer(q, citations[0].quote)
+            direct = (max(phrased, key=lambda p: p[0])[1] if phrased
+                      else short_answer.direct_answer(q, citations[0].quote))
             lead = f"{direct} [1]" if direct else None
             subsections = self.numbered_subsections(chunks[best.chunk_id]) if q.kind == "list" and not direct else []
             if subsections:

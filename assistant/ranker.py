@@ -101,7 +101,7 @@ def features(q: Question, cands: Sequence[ex.Candidate], index: KeywordIndex) ->
         mentions = ex.number_mentions(q, c.text) if figure else []
         dense = ex.dense_scale(c.dense)
         total_given = bool(ex.TOTAL_GIVEN.search(c.text))
-        own = set(terms(c.text))  # no title, heading or paragraph, no other forms (answer.coverage's are slow)
+        own = set(terms(c.text))  # no title, heading or paragraph, no other forms (matching.coverage's are slow)
         f = {
             "dense": dense,
             "lexical": c.lexical,

@@ -17,17 +17,17 @@ GATE = {
     "refusal_recall": 0.90,
 }
 
-DEVCORPUS_GATE = {  # measured: 0.692, 0.763, 0.746, 1.000, 0.486, 0.581, 0.500
-    "accuracy": 0.69,
-    "citation_support": 0.76,
-    "cited_own_document": 0.74,
+DEVCORPUS_GATE = {  # measured: 0.764, 0.810, 0.788, 1.000, 0.615, 0.645, 0.645
+    "accuracy": 0.76,
+    "citation_support": 0.81,
+    "cited_own_document": 0.78,
     "grounding": 0.98,
-    "direct_accuracy": 0.48,
+    "direct_accuracy": 0.61,
     # lowered once, from 0.64, openly: retrieving chunks under their document's title (accuracy 0.549 -> 0.620,
     # one-out 0.585 -> 0.677) brings two near misses within reach ("In welke wijken van Arnhem ...?", "En
     # Nijmegen?" after a question about Utrecht), 20 -> 18 of 31 refused; see eval/README.md
-    "refusal_recall": 0.58,
-    "refusal_precision": 0.50,
+    "refusal_recall": 0.64,
+    "refusal_precision": 0.64,
 }
 
 
