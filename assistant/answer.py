@@ -316,7 +316,14 @@ def figure_missing(q: Question, best: Candidate, fitting: list[Candidate]) -> bo
     # the on-topic sentence, or the figure's own paragraph, counts it without a figure ("meerdere kinderen zijn
     # doorverwezen"), and the figure found counts something else ("vier basisscholen")
     vague = vague_count(q, top.text) or vague_count(q, best.block)
-    return vague and not any(m.exact for m in number_mentions(q, best.text))
+    if vague and not any(m.exact for m in number_mentions(q, best.text)):
+        return True
+    # the best sentence's figures count other things than the people asked for, and nothing the question says
+    # follows them ("acht gemeenten geselecteerd ..." for "hoeveel jongeren bereikte ..."; "73 doorverwijzingen naar
+    # Halt" does answer "how many young people did they refer to Halt"): a figure answers only what it counts
+    mentions = number_mentions(q, best.text)
+    return (bool(q.counted_terms & PEOPLE) and not RATIO_QUESTION.search(q.text) and bool(mentions)
+            and all(m.fit == 0 and m.asked == 0 for m in mentions))
 
 
 PUBLISHED = re.compile(r"\b(gepubliceerd|publiceer\w*|versch(?:een|enen|ijn\w*)|uitgebracht|uitgegeven|uitgave|"

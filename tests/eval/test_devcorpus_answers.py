@@ -74,3 +74,13 @@ def test_a_how_many_question_that_names_a_date_is_answered_with_the_count(devcor
     answer = devcorpus_assistant.ask("Hoeveel van de 20 aanvullende gemeenten waren op de peildatum met de uitvoering "
                                      "begonnen?", suggest=False)
     assert answer.lead == "17 van hen [1]"
+
+
+def test_a_figure_of_other_things_is_no_answer_to_how_many_young_people(devcorpus_assistant):
+    from assistant.types import Message
+
+    history = [Message(role="user", content="Hoeveel jongeren bereikte Utrecht volgens de monitor?"),
+               Message(role="assistant", content="Volgens tabel 1 bereikte Utrecht 640 jongeren.")]
+    # the sentence that names Nijmegen counts municipalities ("acht gemeenten geselecteerd ..."), not young people
+    answer = devcorpus_assistant.ask("En Nijmegen?", history, suggest=False)
+    assert not answer.answered
