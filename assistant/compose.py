@@ -45,6 +45,11 @@ TEXTS = {
 }
 
 
+def names_places(items: list[str]) -> bool:
+    """Whether a list's items name at least two places (ingest/places.py): a list of municipalities."""
+    return len({m.place.name for m in gazetteer().find("; ".join(items))}) >= 2
+
+
 LIST_LOOKAHEAD = 5  # candidates looked at for one that carries the list asked for
 LIST_NEAR = 0.8  # ... within this share of the best one's score
 
@@ -56,6 +61,10 @@ class Composer:
         self.store = store
         self.settings = settings
         self.uploads = settings.uploads.resolve()
+
+    def threshold(self, q: Question) -> float:
+        """The evidence an answer needs in the question's language."""
+        return self.settings.answer_threshold_en if q.lang == "en" else self.settings.answer_threshold
 
     def _doc_map(self) -> dict[str, DocumentRecord]:
         return {d.id: d for d in self.store.documents(cached=True)}
@@ -176,7 +185,7 @@ class Composer:
                                            if matching.missing_names(replace(q, salient=[n]), c.ctx.text())]
             if any(not matching.missing_names(replace(q, salient=[n]), item) for n in elsewhere for item in found[2]):
                 continue
-            if not places or len({m.place.name for m in gazetteer().find("; ".join(found[2]))}) >= 2:
+            if not places or names_places(found[2]):
                 return c, found
             if first is None and k < LIST_LOOKAHEAD:
                 first = (c, found)
@@ -203,10 +212,10 @@ class Composer:
                 best = next((c for c in fitting[:LIST_LOOKAHEAD] if c.score >= LIST_NEAR * best.score
                              and self.numbered_subsections(chunks[c.chunk_id])), best)
             fitting = [best] + [f for f in fitting if f is not best]
-        threshold = self.settings.answer_threshold_en if q.lang == "en" else self.settings.answer_threshold
+        threshold = self.threshold(q)
         no_figure = best is not None and ex.figure_missing(q, best, fitting)
         # the places may stand in the list the best sentence announces ("Het gaat om:" and its bullets)
-        listed = bool(gathered) and len({m.place.name for m in gazetteer().find("; ".join(gathered[2]))}) >= 2
+        listed = bool(gathered) and names_places(gathered[2])
         no_names = (best is not None and best.score >= threshold and not no_figure and not listed
                     and ex.places_missing(q, best))
         answered = best is not None and best.score >= threshold and not no_figure and not no_names
@@ -280,7 +289,7 @@ class Composer:
         """Who signed it: the signature block at the end (its last two chunks) of the document of the best fitting
         sentences that has one, among the first three documents; a document counts when the question names its date
         or its sentence reaches the answer threshold. None when none has a signature."""
-        threshold = self.settings.answer_threshold_en if q.lang == "en" else self.settings.answer_threshold
+        threshold = self.threshold(q)
         dated = any(r.of_document for r in q.times)
         seen: list[str] = []
         for c in fitting:

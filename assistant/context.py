@@ -177,9 +177,10 @@ def time_fits(refs: list[TimeRef], sentence: str, ctx: DocContext, asks_date: bo
     # a month asked for ("de bijeenkomst van september 2024") and a sentence dated in other months only ("Volgende
     # bijeenkomst: 21 januari 2025"): the date of another event
     months = {(r.year, r.month) for r in refs if r.month}
-    named = {(r.year, r.month) for r in time_refs(sentence) if r.month}
-    if months and named and not months & named and not asks_date:
-        return False
+    if months and not asks_date:
+        named = {(r.year, r.month) for r in time_refs(sentence) if r.month}
+        if named and not months & named:
+            return False
     said = years_said(sentence, ctx.date)
     if asked & said:
         return True

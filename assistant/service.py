@@ -14,7 +14,7 @@ import numpy as np
 from assistant import answer as ex
 from assistant import matching
 from assistant.compose import Composer
-from assistant.context import DocContext, edge_document, is_field_line, matches_date
+from assistant.context import DocContext, TimeRef, edge_document, is_field_line, matches_date
 from assistant.embedding import make_embedder
 from assistant.errors import QuestionError
 from assistant.keyword import KeywordCache, KeywordIndex, keyword_dir, terms
@@ -218,11 +218,14 @@ class Assistant:
         result.timings_ms["total"] = round((time.perf_counter() - t0) * 1e3, 1)
         return result
 
+    def documents_dated(self, refs: list[TimeRef]) -> list[str]:
+        """The ids of the documents dated at one of these times."""
+        return [d.id for d in self.store.documents(cached=True) if any(matches_date(r, d.date) for r in refs)]
+
     def documents_of_time(self, q: Question) -> list[str]:
         """The documents dated at a time the question names, when that is some of the documents, not all."""
-        docs = self.store.documents(cached=True)
-        timed = [d.id for d in docs if any(matches_date(r, d.date) for r in q.times)]
-        return timed if len(timed) < len(docs) else []
+        timed = self.documents_dated(q.times)
+        return timed if len(timed) < len(self.store.documents(cached=True)) else []
 
     def edge_documents(self, q: Question) -> list[str]:
         """The first or the latest document of the kind the question names ("de eerste brief van de ministers", "de
@@ -255,10 +258,8 @@ class Assistant:
         t1 = time.perf_counter()
         qvec = vector if vector is not None else self.embedder.encode([q.query], is_query=True)[0]
         t2 = time.perf_counter()
-        # "volgens de brief van juli 2023": retrieval among the documents of that date, when there are any
-        meant = [r for r in q.times if r.of_document]
-        dated = [d.id for d in self.store.documents(cached=True) if any(matches_date(r, d.date) for r in meant)]
-        dated = dated or self.edge_documents(q)
+        # "volgens de brief van juli 2023", "de eerste brief": retrieval among the documents meant, when there are any
+        dated = self.documents_dated([r for r in q.times if r.of_document]) or self.edge_documents(q)
         hits = self.retrieve(q.query, filters, vector=qvec, index=index, doc_ids=dated or None)
         if not dated and (timed := self.documents_of_time(q)):
             # "lerende netwerken in juli 2023": the documents of that date speak of that time, though the question
