@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-SIGNED = re.compile(r"\b(onderteken\w*|getekend|signed|signatory|signatories|sign)\b", re.I)
+SIGNED = re.compile(r"\b(onderteken\w*|getekend|signed|signatory|signatories)\b", re.I)  # not "a sign that ..."
 ROLES = r"minister|staatssecretaris|burgemeester|wethouder|secretaris|directeur|voorzitter|commissaris"
 # "De Minister van Justitie en Veiligheid," then, on the same or a following line, "D.M. van Weel"
 SIGNATURE = re.compile(

@@ -235,7 +235,7 @@ class Assistant:
         if edge is None:
             return []
         when, word = edge
-        if word == "brief" and re.search(r"\b(kamer|parliament)\b", q.text, re.I):
+        if word == "brief" and re.search(r"\b(kamer|parliament)\b", q.query, re.I):
             word = "kamerbrief"
         docs = [d for d in self.store.documents(cached=True)
                 if d.date and (word in (d.kind or "") or word in d.title.lower())]

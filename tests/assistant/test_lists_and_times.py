@@ -7,7 +7,7 @@ import pytest
 
 from assistant.context import DocContext, edge_document, is_field_line, time_fits, time_refs
 from assistant.short_answer import direct_answer
-from assistant.letters import signatures
+from assistant.letters import asks_signatory, signatures
 from assistant.lists import enumeration, gather
 from assistant.question import understand
 
@@ -151,3 +151,12 @@ def test_which_places_is_read_in_the_question_not_in_the_statement_before_it():
     assert not places_asked(understand("The news item gives examples of what municipalities do. Which example "
                                        "concerns work?", [], None))
     assert places_asked(understand("Which municipalities receive support from April 2024?", [], None))
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("Door wie is de brief van 1 juli 2022 ondertekend?", True),
+    ("Which minister signed the June 2025 letter?", True),
+    ("Is there any sign that AJB works?", False),  # a sign of something, not a signature
+])
+def test_who_signed_is_asked_by_the_words_for_signing(question, asks):
+    assert asks_signatory(question) is asks
