@@ -378,12 +378,24 @@ def places_missing(q: Question, best: Candidate) -> bool:
     if q.shape != "place" and not places_asked(q):
         return False
     asked = q.text.lower()
-    for sentence in re.split(r"(?<=[.!?:])\s+", best.block):
+    for sentence in point_of(best):
         words = re.findall(r"[\w'’\-]+", sentence.lstrip("-•* "))[1:]  # a capital that starts a sentence names nothing
         if any(w[:1].isupper() and w[1:2].islower() and w.lower() not in asked and w.split("-")[0] not in NOT_NAMES
                for w in words):
             return False
     return True
+
+
+def point_of(c: Candidate) -> list[str]:
+    """The sentences of a candidate's paragraph that make its point: from the sentence before it that adds another
+    point ("Daarnaast zijn acht gemeenten geselecteerd: Almere, ...") up to the next such sentence, not beyond."""
+    sentences = re.split(r"(?<=[.!?:])\s+", c.block)
+    at = next((k for k, s in enumerate(sentences) if c.text[:40] in s), None)
+    if at is None:
+        return sentences
+    lo = max([k for k in range(at + 1) if ADDITION.match(sentences[k])], default=0)
+    hi = next((k for k in range(at + 1, len(sentences)) if ADDITION.match(sentences[k])), len(sentences))
+    return sentences[lo:hi]
 
 
 VAGUE = re.compile(r"\b(meerdere|enkele|diverse|verschillende|een aantal|tal van|talrijke|veel|several|some|many|"

@@ -45,7 +45,7 @@ def related_form(term: str, text_terms: set[str], text_roots: set[str]) -> bool:
         return True
     if len(term) >= 8 and any(term[i:] in text_terms for i in range(3, len(term) - 3)):
         return True
-    return len(term) >= 5 and any(len(t) > len(term) + 2 and t.endswith(term) for t in text_terms)
+    return len(term) >= 3 and any(len(t) > len(term) + 2 and t.endswith(term) for t in text_terms)
 
 
 def coverage(question_terms: list[str], text_terms: set[str], index: KeywordIndex,

@@ -160,3 +160,30 @@ def test_which_places_is_read_in_the_question_not_in_the_statement_before_it():
 ])
 def test_who_signed_is_asked_by_the_words_for_signing(question, asks):
     assert asks_signatory(question) is asks
+
+
+ANNOUNCED = ("Vorig jaar begonnen de eerste vijftien gemeenten. Via het nationale programma komen er dit jaar vier "
+             "bij. Daarnaast zijn acht gemeenten geselecteerd: Almere, Enschede, Helmond en Venlo. Die acht beginnen "
+             "begin 2024.")
+
+
+def _candidate(sentence: str, block: str):
+    from assistant.answer import Candidate
+
+    start = block.index(sentence)
+    return Candidate(sentence_id="s", chunk_id="c", text=sentence, page=1, start=start, end=start + len(sentence),
+                     context="", context_start=start, block=block, dense=0.9, lexical=0.5, retrieval=1.0)
+
+
+@pytest.mark.parametrize(("question", "sentence", "missing"), [
+    # the places after "Daarnaast ..." are another group's: the four that came via the programme are not named
+    ("Welke vier gemeenten kwamen er dit jaar via het nationale programma bij?",
+     "Via het nationale programma komen er dit jaar vier bij.", True),
+    ("Welke acht gemeenten zijn geselecteerd?", "Daarnaast zijn acht gemeenten geselecteerd: Almere, Enschede, "
+     "Helmond en Venlo.", False),
+    ("Welke acht gemeenten beginnen begin 2024?", "Die acht beginnen begin 2024.", False),  # its point names them
+])
+def test_which_places_are_read_in_the_point_the_sentence_makes(question, sentence, missing):
+    from assistant.answer import places_missing
+
+    assert places_missing(understand(question), _candidate(sentence, ANNOUNCED)) is missing

@@ -82,6 +82,7 @@ def test_a_forced_follow_up_borrows_the_earlier_subject():
     ("aangesteld", "aanstellen"), ("georganiseerd", "organiseren"), ("ingezet", "inzetten"),
     ("aangemeld", "aanmelden"), ("aandachtswijken", "wijken"), ("criminaliteit", "jeugdcriminaliteit"),
     ("onderzocht", "onderzoek"), ("gebracht", "brengen"),  # an irregular past meets its verb
+    ("fasen", "kennismakingsfase"), ("eisen", "toelatingseisen"),  # a short word as the head of a compound
 ])
 def test_a_question_word_meets_another_form_of_it_in_the_text(question_word, text_word):
     (q,), text = terms(question_word), set(terms(text_word))
