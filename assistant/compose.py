@@ -63,7 +63,9 @@ class Composer:
         self.uploads = settings.uploads.resolve()
 
     def threshold(self, q: Question) -> float:
-        """The evidence an answer needs in the question's language."""
+        """The evidence an answer needs: for a question about the documents it names, or in its language."""
+        if q.documents:
+            return self.settings.answer_threshold_document
         return self.settings.answer_threshold_en if q.lang == "en" else self.settings.answer_threshold
 
     def _doc_map(self) -> dict[str, DocumentRecord]:

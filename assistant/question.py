@@ -166,6 +166,8 @@ class Question:
     counted_pairs: list[set[str]] = field(default_factory=list)
     # the times it names ("in 2023", "volgens de brief van juli 2023"), read once
     times: list[TimeRef] = field(default_factory=list)
+    # the documents the question means ("volgens de brief van juli 2023", "de eerste brief"): retrieval keeps to them
+    documents: list[str] = field(default_factory=list)
 
 
 def answer_shape(text: str) -> str | None:

@@ -222,6 +222,11 @@ class Assistant:
         """The ids of the documents dated at one of these times."""
         return [d.id for d in self.store.documents(cached=True) if any(matches_date(r, d.date) for r in refs)]
 
+    def documents_meant(self, q: Question) -> list[str]:
+        """The documents the question says it means: by their date ("volgens de brief van juli 2023"), or as the
+        first or latest of a kind ("de eerste brief"); empty when it names none that is here."""
+        return self.documents_dated([r for r in q.times if r.of_document]) or self.edge_documents(q)
+
     def documents_of_time(self, q: Question) -> list[str]:
         """The documents dated at a time the question names, when that is some of the documents, not all."""
         timed = self.documents_dated(q.times)
@@ -259,7 +264,7 @@ class Assistant:
         qvec = vector if vector is not None else self.embedder.encode([q.query], is_query=True)[0]
         t2 = time.perf_counter()
         # "volgens de brief van juli 2023", "de eerste brief": retrieval among the documents meant, when there are any
-        dated = self.documents_dated([r for r in q.times if r.of_document]) or self.edge_documents(q)
+        dated = q.documents = self.documents_meant(q)
         hits = self.retrieve(q.query, filters, vector=qvec, index=index, doc_ids=dated or None)
         if not dated and (timed := self.documents_of_time(q)):
             # "lerende netwerken in juli 2023": the documents of that date speak of that time, though the question

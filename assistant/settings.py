@@ -56,6 +56,11 @@ class Settings(BaseSettings):
     answer_threshold_en: float = Field(
         0.325, description="The same for English questions, whose evidence is mostly cross-lingual (dense); fitted the same way.",
     )
+    answer_threshold_document: float = Field(
+        0.143, description="The same for a question that says which document it means ('volgens de brief van juli "
+        "2023', 'the May 2023 news item', 'de eerste brief'), in either language: retrieval keeps to that document, "
+        "so its best passage needs less evidence to be the answer; fitted the same way.",
+    )
 
     ranker: bool = Field(
         False, description="Order the candidate sentences by the learned ranker (assistant/ranker.py, trained by "

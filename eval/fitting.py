@@ -77,20 +77,27 @@ class Thresholds(BaseModel):
 
     answer_threshold: float
     answer_threshold_en: float
+    answer_threshold_document: float
 
-    def for_lang(self, lang: str) -> float:
-        return self.answer_threshold_en if lang == "en" else self.answer_threshold
+    def for_group(self, group: str) -> float:
+        """The threshold of a `CaseResult.threshold_group`."""
+        return {"en": self.answer_threshold_en, "document": self.answer_threshold_document}.get(
+            group, self.answer_threshold)
+
+
+GROUPS = {"nl": "answer_threshold", "en": "answer_threshold_en", "document": "answer_threshold_document"}
 
 
 def fit_thresholds(results: Sequence[CaseResult]) -> tuple[Thresholds, int]:
-    """Each language's threshold fitted on the results the assistant read in that language (`threshold_lang`); a
-    language without any such result gets the threshold fitted on all results. Also: the right decisions."""
+    """Each group's threshold fitted on the results it applied to (`threshold_group`: the questions about a document
+    they name, else each language's); a group without any such result gets the threshold fitted on all results.
+    Also: the right decisions."""
     fitted, right = {}, 0
-    for lang in ("nl", "en"):
-        own = [r for r in results if r.threshold_lang == lang]
+    for group, name in GROUPS.items():
+        own = [r for r in results if r.threshold_group == group]
         t, n = best_threshold([threshold_point(r) for r in own or results])
-        fitted[lang], right = t, right + (n if own else 0)
-    return Thresholds(answer_threshold=fitted["nl"], answer_threshold_en=fitted["en"]), right
+        fitted[name], right = t, right + (n if own else 0)
+    return Thresholds(**fitted), right
 
 
 def refused(r: CaseResult, why: str) -> CaseResult:
@@ -100,10 +107,11 @@ def refused(r: CaseResult, why: str) -> CaseResult:
 
 
 class ThresholdFitter:
-    """Fits `answer_threshold` and `answer_threshold_en` (as `pmg eval --calibrate` does).
+    """Fits `answer_threshold`, `answer_threshold_en` and `answer_threshold_document` (as `pmg eval --calibrate`
+    does).
 
-    Recorded with both thresholds off, a question the assistant answers in one part is answered under thresholds
-    (nl, en) exactly when it was answered off and its evidence reaches the threshold of its language: the answer
+    Recorded with the thresholds off, a question the assistant answers in one part is answered under thresholds
+    exactly when it was answered off and its evidence reaches the threshold of its group: the answer
     and its citations do not depend on the threshold (assistant/service.py `compose`). So such a case is
     re-scored from its recorded result. A question answered part by part is asked again: each part is refused or
     answered on its own, and the second part reads the first part's answer."""
@@ -111,7 +119,7 @@ class ThresholdFitter:
     name = "answer thresholds"
 
     def recording(self, settings: Settings) -> Settings:
-        return settings.model_copy(update={"answer_threshold": OFF, "answer_threshold_en": OFF})
+        return settings.model_copy(update=dict.fromkeys(GROUPS.values(), OFF))
 
     def fit(self, results: Sequence[CaseResult]) -> Thresholds:
         return fit_thresholds(results)[0]
@@ -122,7 +130,7 @@ class ThresholdFitter:
     def rescore(self, result: CaseResult, params: Thresholds) -> CaseResult | None:
         if result.parts > 1:
             return None
-        t = params.for_lang(result.threshold_lang)
+        t = params.for_group(result.threshold_group)
         if not result.answered or result.evidence is None or result.evidence >= t:
             return result
         return refused(result, f"refused: evidence {result.evidence:.3f} below the threshold {t:.3f}")

@@ -144,7 +144,9 @@ class CaseResult(BaseModel):
     cited_docs: list[str] = []  # the file name of each citation's document, in citation order
     cited_dates: list[str] = []  # how each cited document's dates are written: an answer may name them
     evidence: float | None = None  # Answer.evidence: the score compared with the answer threshold
-    threshold_lang: str = "nl"  # whose threshold applied: the language the assistant read the question in
+    # whose threshold applied: "document" for a question about the documents it names, else the language the
+    # assistant read it in ("nl" | "en")
+    threshold_group: str = "nl"
     parts: int = 1  # questions the assistant split it into (answered part by part)
 
 

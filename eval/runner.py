@@ -158,21 +158,22 @@ def run_cases(assistant: Assistant, cases: list[EvalCase], label: str) -> tuple[
             retrieved_ids=retrieved, relevant_ids=relevant_chunks(case, chunks), latency_ms=latency, mode=label,
             doc=case_doc(case), cited_docs=[c.source for c in answer.citations],
             cited_dates=cited_dates(answer), evidence=answer.evidence,
-            threshold_lang=understood.lang, parts=len(split_question(case.question)),
+            threshold_group="document" if assistant.documents_meant(understood) else understood.lang,
+            parts=len(split_question(case.question)),
         ))
         evidence.append(answer.evidence)
     return results, evidence
 
 
-def calibrate(results: list[CaseResult], lang: str | None = None) -> tuple[float, int]:
-    """The answer threshold that makes the most right decisions on a run made with the thresholds off.
+def calibrate(results: list[CaseResult]):
+    """The answer thresholds that make the most right decisions on a run made with the thresholds off, one per
+    threshold group (`CaseResult.threshold_group`), and how many decisions they get right.
 
     Right: an answerable case answered correctly (score >= t), an unanswerable one refused (score < t, or refused
-    for another reason). Returns the middle of the best interval, and how many cases it gets right. ``lang``
-    restricts to the cases the assistant read in that language (whose threshold applies to them)."""
-    from eval.fitting import best_threshold, threshold_point
+    for another reason). Each is the middle of its best interval (eval/fitting.py)."""
+    from eval.fitting import fit_thresholds
 
-    return best_threshold([threshold_point(r) for r in results if lang is None or r.threshold_lang == lang])
+    return fit_thresholds(results)
 
 
 def assistant_for(settings: Settings, **overrides) -> Assistant:

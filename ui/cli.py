@@ -324,12 +324,13 @@ def run_eval(
                 continue
         overrides = {}
         if do_calibrate:
-            off = runner.assistant_for(cfg, answer_threshold=-1.0, answer_threshold_en=-1.0)
-            res, _ = runner.run_cases(off, cases, label)
-            (nl, right_nl), (en, right_en) = (runner.calibrate(res, lang) for lang in ("nl", "en"))
-            overrides |= {"answer_threshold": nl, "answer_threshold_en": en}
-            extra[label] = {"calibrated_threshold": nl, "calibrated_threshold_en": en,
-                            "right_decisions": right_nl + right_en, "cases": len(cases)}
+            res, _ = runner.run_cases(runner.assistant_for(ThresholdFitter().recording(cfg)), cases, label)
+            fitted, right = runner.calibrate(res)
+            overrides |= fitted.model_dump()
+            extra[label] = {"calibrated_threshold": fitted.answer_threshold,
+                            "calibrated_threshold_en": fitted.answer_threshold_en,
+                            "calibrated_threshold_document": fitted.answer_threshold_document,
+                            "right_decisions": right, "cases": len(cases)}
         res, _ = runner.run_cases(runner.assistant_for(cfg, **overrides), cases, label)
         results[label], summaries[label] = res, summarise(res)
     if report and per_doc:
@@ -362,7 +363,8 @@ def run_eval(
         typer.echo(format_table(summaries))
     for label, info in extra.items():
         typer.echo(f"{label}: calibrated answer thresholds nl {info['calibrated_threshold']}, "
-                   f"en {info['calibrated_threshold_en']} ({info['right_decisions']}/{info['cases']} right decisions)")
+                   f"en {info['calibrated_threshold_en']}, a named document {info['calibrated_threshold_document']} "
+                   f"({info['right_decisions']}/{info['cases']} right decisions)")
 
 
 @app.command()

@@ -34,7 +34,8 @@ def test_rescoring_gives_what_asking_with_the_thresholds_gives(devcorpus_assista
     fitter, settings = ThresholdFitter(), devcorpus_assistant.settings
     recorded, _ = run_cases(Assistant(fitter.recording(settings)), sample, "hybrid")
     asked = {r.id: r for r in devcorpus_results}
-    params = Thresholds(answer_threshold=settings.answer_threshold, answer_threshold_en=settings.answer_threshold_en)
+    params = Thresholds(answer_threshold=settings.answer_threshold, answer_threshold_en=settings.answer_threshold_en,
+                        answer_threshold_document=settings.answer_threshold_document)
     differ = []
     for rec in recorded:
         real = asked[rec.id]

@@ -9,12 +9,12 @@ from eval.metrics import CaseResult, failures, summarise
 from tests.conftest import make_settings
 
 
-def res(id, doc, evidence, answerable=True, right=True, answered=True, lang="nl", parts=1, cited_from=None,
+def res(id, doc, evidence, answerable=True, right=True, answered=True, group="nl", parts=1, cited_from=None,
         **kw) -> CaseResult:
     """A result recorded with the thresholds off: answered with ``evidence``; the answer holds '576' when right."""
     answer = "576 jongeren [1]" if right else "600 jongeren [1]"
     return CaseResult(id=id, question=f"vraag {id}?", doc=doc, evidence=evidence, answerable=answerable,
-                      answered=answered, answer=answer if answered else "(refused)", threshold_lang=lang,
+                      answered=answered, answer=answer if answered else "(refused)", threshold_group=group,
                       expected_all=["576"] if answerable else [], quotes=["576 jongeren"] if answered else [],
                       cited_docs=[cited_from or doc] if answered else [], parts=parts, **kw)
 
@@ -52,26 +52,30 @@ def test_a_case_refused_for_another_reason_is_refused_at_any_threshold():
 
 def test_each_language_gets_its_own_threshold_and_a_missing_one_the_pooled():
     results = [res("nl-ok", "a", 0.5), res("nl-un", "a", 0.45, answerable=False),
-               res("en-ok", "a", 0.3, lang="en"), res("en-un", "a", 0.2, answerable=False, lang="en")]
+               res("en-ok", "a", 0.3, group="en"), res("en-un", "a", 0.2, answerable=False, group="en"),
+               res("doc-ok", "a", 0.2, group="document"), res("doc-un", "a", 0.1, answerable=False, group="document")]
     t, right = fit_thresholds(results)
-    assert right == 4 and 0.45 < t.answer_threshold <= 0.5 and 0.2 < t.answer_threshold_en <= 0.3
+    assert right == 6 and 0.45 < t.answer_threshold <= 0.5 and 0.2 < t.answer_threshold_en <= 0.3
+    assert 0.1 < t.answer_threshold_document <= 0.2
     only_nl, _ = fit_thresholds(results[:2])
-    assert only_nl.answer_threshold_en == only_nl.answer_threshold
+    assert only_nl.answer_threshold_en == only_nl.answer_threshold == only_nl.answer_threshold_document
 
 
 def test_the_threshold_fitter_rescores_one_part_answers_and_asks_two_part_ones_again(tmp_path):
     fitter = ThresholdFitter()
     settings = make_settings(tmp_path / "i", tmp_path / "c")
     recording = fitter.recording(settings)
-    assert (recording.answer_threshold, recording.answer_threshold_en) == (OFF, OFF)
-    params = Thresholds(answer_threshold=0.4, answer_threshold_en=0.3)
+    assert (recording.answer_threshold, recording.answer_threshold_en, recording.answer_threshold_document) == (
+        OFF, OFF, OFF)
+    params = Thresholds(answer_threshold=0.4, answer_threshold_en=0.3, answer_threshold_document=0.2)
     applied = fitter.apply(settings, params)
-    assert (applied.answer_threshold, applied.answer_threshold_en) == (0.4, 0.3)
+    assert (applied.answer_threshold, applied.answer_threshold_en, applied.answer_threshold_document) == (0.4, 0.3, 0.2)
     above, below = res("above", "a", 0.41), res("below", "a", 0.39)
     assert fitter.rescore(above, params) == above
     gone = fitter.rescore(below, params)
     assert not gone.answered and gone.quotes == [] and gone.cited_docs == [] and "0.390" in gone.answer
-    assert fitter.rescore(res("en", "a", 0.35, lang="en"), params).answered  # the English threshold applies
+    assert fitter.rescore(res("en", "a", 0.35, group="en"), params).answered  # the English threshold applies
+    assert fitter.rescore(res("doc", "a", 0.25, group="document"), params).answered  # a named document's threshold applies
     assert fitter.rescore(res("two", "a", 0.9, parts=2), params) is None
 
 
