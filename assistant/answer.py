@@ -52,6 +52,7 @@ ANAPHORA = re.compile(r"^(?!Daarnaast)(Deze|Dit|Die|Dat|Daar|Daarmee|Daarom|Daar
 # A sentence that adds another point ("Daarnaast worden 44 scholen in Eindhoven ondersteund ..."): it does not
 # speak of what the sentences before it in its paragraph spoke of.
 ADDITION = re.compile(r"^(Daarnaast|Verder|Voorts|Tevens|Bovendien)\b")
+NUMBER_OF = re.compile(r"\b(?:aantal|number\s+of)\s+([\w'’\-]+)", re.I)  # "het aantal deelnemers steeg tot 812"
 NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(.+)$")  # a numbered heading: "1. Positieve ondersteuning"
 
 
@@ -198,6 +199,8 @@ def number_mentions(q: Question, sentence: str) -> list[Mention]:
     asks_years = q.shape in ("age", "date", "day", "duration") or bool(ASKS_YEARS.search(q.text))
     pairs = list(ROW_PAIR.finditer(sentence))
     headers = [(p.start(2), p.end(2), p.group(1)) for p in pairs[1:]] if len(pairs) >= 3 else []
+    numbered = [(a.end(), max((kin(t, q.counted_terms) for t in content_words([a.group(1)])), default=0.0))
+                for a in NUMBER_OF.finditer(sentence)]
     for m in NUMBER.finditer(sentence):
         word = m.group(1)
         if word.lower() == "een":
@@ -234,6 +237,11 @@ def number_mentions(q: Question, sentence: str) -> list[Mention]:
             kinship = [kin(t, q.counted_terms) for t in content_words(after)]
             fit = sum(k / (pos + 1) for pos, k in enumerate(kinship))
             exact = 1.0 in kinship
+            named = [k for end, k in numbered if end <= m.start()]
+            if not exact and named and named[-1] > fit:
+                # "Het aantal jongeren dat meedoet ... is gegroeid van 576 naar 812": what "aantal" names before the
+                # figure is what it counts
+                fit, exact = named[-1], named[-1] == 1.0
         if word.lower() == "één" and not (after and terms(after[0]) and counts(terms(after[0])[0], q.counted_terms)):
             continue  # "één" counts only what was asked, at once
         asked = sum(q.query_terms.count(t) for t in set(terms(" ".join(following))))

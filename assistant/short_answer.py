@@ -15,6 +15,10 @@ from assistant.lists import list_phrase
 from assistant.question import NOT_NAMES, Question
 
 
+# a figure that changed: "van 576 naar 812", "from 15 to 27" (not an age range: "van 8 tot 27 jaar")
+CHANGE = re.compile(r"\b(?:van|from)\s+\d[\d.,]*\s+(?:naar|to)\s+\d[\d.,]*\b(?!\s+(?:jaar|years))", re.I)
+
+
 def figure_phrase(q: Question, sentence: str) -> str | None:
     """The figure a how-many question asks for, with the words it counts ("576 jongeren")."""
     row = row_value(q, sentence)
@@ -29,6 +33,9 @@ def figure_phrase(q: Question, sentence: str) -> str | None:
     word, after = best.word, best.after
     if any(m.start() <= best.start < m.end() for m in AMOUNT.finditer(sentence)):
         return amount_phrase(q, sentence)  # a sum of money ("€ 500.000"): as written, with its period
+    change = next((m for m in CHANGE.finditer(sentence) if m.start() <= best.start < m.end()), None)
+    if change:  # a figure that changed ("gegroeid van 576 naar 812"): both, the newer last
+        return change.group(0)
     # a word before the figure that makes it exact: "nog 14", "ruim 100", "bijna 50"
     before = re.findall(r"[\w'’]+", sentence[: best.start])[-2:]
     qualifier = next((" ".join(before[-k:]) for k in (2, 1) if len(before) >= k

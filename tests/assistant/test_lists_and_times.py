@@ -103,6 +103,23 @@ def test_a_count_named_by_another_word_for_it_is_the_figure_asked_for():
     assert direct_answer(q, "Inmiddels zijn 61 leerkrachten van basisscholen getraind.") == "61 leerkrachten"
 
 
+@pytest.mark.parametrize(("question", "sentence", "lead"), [
+    # what "het aantal" names before the figure is what it counts; a figure that changed is given as the change
+    ("Hoeveel jongeren doen mee aan AJB?", "Het aantal jongeren dat meedoet aan AJB is gegroeid, van 576 naar 812.",
+     "van 576 naar 812"),
+    ("Hoeveel deelnemers heeft AJB?", "Bij AJB steeg het aantal deelnemers tot 812.", "812"),
+    ("Hoeveel jongeren zijn er bereikt?", "In 2024 bereikten de gemeenten 812 jongeren.", "812 jongeren"),
+    ("Hoe oud zijn de jongeren?", "Het gaat om jongeren van 8 tot 27 jaar.", None),  # an age range is no change
+])
+def test_a_figure_after_what_it_counts_or_that_changed(question, sentence, lead):
+    from assistant.answer import figure_fit
+
+    q = understand(question, [], None)
+    assert direct_answer(q, sentence) == lead or (lead is None and "naar" not in (direct_answer(q, sentence) or ""))
+    if lead:
+        assert figure_fit(q, sentence) == 1.0  # counted, not "a figure of something else"
+
+
 def test_a_signature_is_a_role_line_and_the_name_under_it():
     text = ("Wij informeren uw Kamer volgend jaar.\n\nDe Minister van Justitie en Veiligheid,\n\nD. Yeşilgöz-Zegerius"
             "\n\nDe Minister voor Rechtsbescherming, F.M. Weerwind\n\n3 Verkenning criminele uitbuiting, WODC 2021.")
