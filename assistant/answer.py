@@ -74,6 +74,7 @@ class Candidate:
     topical: float = 0.0  # the score before the answer-shape factors: how well it speaks of what is asked
     next: Candidate | None = None  # the following sentence of the same block, if retrieved
     ctx: DocContext = DocContext()  # its document's title and dates, its section heading
+    refers: tuple[str, int, int] | None = None  # a footnote: (chunk id, start, end) of the sentence that refers to it
 
 
 def block_around(text: str, start: int, end: int) -> str:
@@ -142,7 +143,8 @@ SHAPE_PATTERNS = {
                           r"(\s+lang)?", re.I),
     "percent": re.compile(r"%|\b(procent|percent)\b", re.I),
     "phone": re.compile(r"(?:\+31\s?|\b0)\d{1,3}[\s-]?\d{2,4}[\s-]?\d{2,4}(?:[\s-]?\d{2,4})?\b"),  # 070-123 4567
-    "footnote": re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s"),  # the footnote itself, under the page: "¹ Tweede Kamer, ..."
+    # the footnote itself, under the page: "¹ Tweede Kamer, ...", "2 Het gaat om € 42 miljoen ..."
+    "footnote": re.compile(r"^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|[1-9]\d?(?=\s+[A-Z‘“]))\s"),
     "source": re.compile(r"\(([A-Z][\w&.\- ]+),\s*(?:19|20)\d\d\)"),  # a reference: "(ECORYS, 2022)"
     "examples": re.compile(r"\b(zoals|bijvoorbeeld|onder (meer|andere)|waaronder|variërend van|such as|e\.g\.)\b", re.I),
 }

@@ -250,6 +250,13 @@ class Composer:
                 citations.append(cited)
             else:  # its quote (with the sentence before or after it) holds an earlier one: one longer quote, not two
                 citations[held] = cited.model_copy(update={"n": citations[held].n, "score": citations[held].score})
+        if best.refers and not gathered:  # a footnote: quoted with the sentence that refers to it, which it explains
+            cid, lo, hi = best.refers
+            chunk = chunks[cid]
+            page = next((p for s, e, p in chunk.spans if s <= lo < e), chunk.page_start)
+            ref = self.citation(2, chunk, docs[chunk.doc_id], chunk.text[lo:hi], page, best.score)
+            rest = [c for c in citations[1:] if not (c.chunk_id == cid and ref.quote in c.quote)]
+            citations = citations[:1] + [ref] + [c.model_copy(update={"n": n}) for n, c in enumerate(rest, start=3)]
         if gathered:  # an announced list with its items ("... vier subdoelen:" and its bullets): quoted whole
             chunk = chunks[best.chunk_id]
             lo, hi, items = gathered

@@ -125,7 +125,8 @@ SHAPES = {
     # a calendar date ("op welke datum", "the cut-off date"): a day or a month; "wanneer", "in welk jaar": a year will do
     "day": re.compile(r"\b(\w*datum|date|deadline)\b", re.I),
     "date": re.compile(r"^(van\s+|sinds\s+|tot\s+|since\s+|until\s+)?(wanneer|when)\b|\b(in welk jaar|which year|in what year)\b", re.I),
-    "person": re.compile(r"^(wie|who)\s+(is|was|zijn|waren|are|were)\b", re.I),
+    # a name asked for; "wie is er ..." (who is there that ...) is answered by a role as often ("coördinatoren")
+    "person": re.compile(r"^(wie|who)\s+(is|was|zijn|waren|are|were)\b(?!\s+er\b)", re.I),
     # which place: a name ("In Utrecht is een proeftuin ..."), not a count ("in zes gemeenten")
     # (one place: "welke gemeenten" may be answered by how many, where the documents do not name them)
     "place": re.compile(r"\b(welke|which|what)\s+(stad|gemeente|plaats|regio|city|town|municipality|region)\b|"
@@ -174,14 +175,23 @@ def answer_shape(text: str) -> str | None:
     """The first shape whose words the question uses; a how-many question asks a count, not a date, whatever date
     it names ("Hoeveel ... waren op de peildatum begonnen?")."""
     figure = bool(FIGURE.search(text))
+    asked = asked_sentence(text)  # the shape's words may start the question after a statement
     return next((name for name, pattern in SHAPES.items()
-                 if pattern.search(text) and not (figure and name in ("day", "date"))), None)
+                 if (pattern.search(text) or pattern.search(asked)) and not (figure and name in ("day", "date"))), None)
 
 
 def shape_words(text: str) -> list[str]:
     """The words of a question that name the shape of its answer ("e-mailadres", "wanneer")."""
     shape = answer_shape(text)
-    return [m.group() for m in SHAPES[shape].finditer(text)] if shape else []
+    if not shape:
+        return []
+    return list(dict.fromkeys(m.group() for t in (text, asked_sentence(text)) for m in SHAPES[shape].finditer(t)))
+
+
+def asked_sentence(text: str) -> str:
+    """The last sentence of a question, the one that asks ("In april 2024 werd ... aangekondigd. Wanneer is het
+    uiteindelijk verstuurd?")."""
+    return re.split(r"(?<=[.!])\s+", text.strip())[-1]
 
 
 def language(text: str) -> str:

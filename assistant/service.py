@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant import answer as ex
-from assistant import matching
+from assistant import footnotes, matching
 from assistant.compose import Composer
 from assistant.context import DocContext, TimeRef, edge_document, is_field_line, matches_date
 from assistant.embedding import make_embedder
@@ -122,7 +122,9 @@ class Assistant:
                    chunks: dict[str, StoredChunk], index: KeywordIndex) -> list[ex.Candidate]:
         top = hits[0][1] if hits else 1.0
         prior = {i: s / top for i, s in hits}
-        sentences = sorted(self.store.sentences_of(chunks), key=lambda s: (s.chunk_id, s.start))
+        sentences = self.store.sentences_of(chunks)
+        explains = self.footnotes(sentences, chunks)
+        sentences.sort(key=lambda s: (s.chunk_id, s.start))
         docs = self._doc_map()
         firsts = self.store.get_chunks(sorted({chunk_id(c.doc_id, 0) for c in chunks.values()}))
         first_heading = {c.doc_id: c.section for c in firsts.values()}  # a letterhead: who writes
@@ -149,6 +151,12 @@ class Assistant:
                 names_here = name_terms & block_terms
                 names_here |= {t for short, long in aliases if long <= block_terms for t in short}
             own = set(terms(s.text + " " + ctx.text())) | names_here
+            retrieved, refers = prior.get(s.chunk_id, 0.0), None
+            if s.id in explains:  # a footnote speaks of what the sentence that refers to it says, and is found with it
+                note = explains[s.id]
+                own |= set(terms(note.referrer + " " + (chunks[note.referrer_chunk].section or "")))
+                retrieved = max(retrieved, prior.get(note.referrer_chunk, 0.0))
+                refers = (note.referrer_chunk, note.referrer_start, note.referrer_start + len(note.referrer))
             own |= {t for short, long in aliases if long <= own for t in short}
             if shape_terms and ex.has_shape(q, s.text):
                 own |= shape_terms  # "e-mailadres" is answered by an address, "wanneer" by a date
@@ -157,8 +165,8 @@ class Assistant:
             cands.append(ex.Candidate(
                 sentence_id=s.id, chunk_id=s.chunk_id, text=s.text, page=s.page, start=s.start,
                 end=s.start + len(s.text), context=context, context_start=prev.start if same_block else s.start,
-                block=block, dense=float(np.dot(qvec, s.vector)), lexical=lexical, retrieval=prior.get(s.chunk_id, 0.0),
-                ctx=ctx,
+                block=block, dense=float(np.dot(qvec, s.vector)), lexical=lexical, retrieval=retrieved,
+                ctx=ctx, refers=refers,
             ))
             prev = s
             if same_block:
@@ -171,6 +179,32 @@ class Assistant:
         if self.ranker is not None:  # the learned order; the hand score still decides refusal (compose)
             return self.ranker.order(q, cands, index)
         return sorted(cands, key=lambda c: -c.score)
+
+    def footnotes(self, sentences: list, chunks: dict[str, StoredChunk]) -> dict[str, footnotes.Note]:
+        """The footnotes the retrieved sentences refer to (assistant/footnotes.py): per sentence id of a footnote,
+        the note, with the sentence referring to it. A footnote in a chunk that was not retrieved is added
+        to ``sentences`` (and its chunk to ``chunks``), without the rest of that chunk's sentences."""
+        marked = [s for s in sentences if footnotes.MARK.search(s.text)]
+        if not marked:
+            return {}
+        fetched: dict[str, StoredChunk] = {}
+
+        def later(cid: str) -> list[tuple[str, str]]:
+            ids = footnotes.later_ids(chunks[cid].doc_id, cid)
+            fetched.update(self.store.get_chunks([i for i in ids if i not in chunks and i not in fetched]))
+            return [(i, (chunks.get(i) or fetched[i]).text) for i in ids if i in chunks or i in fetched]
+
+        notes = footnotes.notes_for(marked, {i: c.text for i, c in chunks.items()}, later)
+        explains: dict[str, footnotes.Note] = {}
+        for note in notes:
+            if note.chunk_id not in chunks:
+                chunks[note.chunk_id] = fetched[note.chunk_id]
+                sentences += [s for s in self.store.sentences_of({note.chunk_id: chunks[note.chunk_id]})
+                              if s.start < note.end and s.start + len(s.text) > note.start]
+            for s in sentences:
+                if s.chunk_id == note.chunk_id and s.start < note.end and s.start + len(s.text) > note.start:
+                    explains.setdefault(s.id, note)
+        return explains
 
     def ask(self, question: str, history: list[Message] | None = None, filters: Filters | None = None, *,
             suggest: bool = True) -> Answer:

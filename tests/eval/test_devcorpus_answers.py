@@ -97,3 +97,12 @@ def test_an_english_question_about_a_document_it_names_is_answered_from_that_doc
         assert answer.answered, answer.answer
         assert answer.citations[0].document_id == "nieuwsbericht-extra-gemeenten"
         assert quoted in " ".join(c.quote for c in answer.citations)
+
+
+def test_a_footnote_is_read_with_the_sentence_that_refers_to_it(devcorpus_assistant):
+    # the June 2025 letter: "... aan uw Kamer gestuurd.²", and at its end "2 Verzonden op 5 juni 2024."
+    answer = devcorpus_assistant.ask("Wanneer is het kwaliteitskader naar de Tweede Kamer verstuurd?", suggest=False)
+    assert answer.lead == "5 juni 2024 [1]"
+    assert answer.citations[0].quote == "2 Verzonden op 5 juni 2024."
+    assert answer.citations[0].document_id == "preventie-met-gezag-stand-van-zaken"
+    assert "Kwaliteitskader" in answer.citations[1].quote and "gestuurd" in answer.citations[1].quote  # what was sent

@@ -1,0 +1,37 @@
+"""Footnote markers and the notes they point to, as pypdf gives them (assistant/footnotes.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.footnotes import markers, note_span
+from assistant.question import answer_shape
+
+
+@pytest.mark.parametrize(("sentence", "numbers"), [
+    ("Vorig jaar hebben wij uw Kamer geschreven hoe wij dat willen versterken.1 In deze brief ...", [1]),
+    ("Het kader is vorig jaar aan uw Kamer gestuurd.²", [2]),
+    ("Een gemeente ontvangt tussen € 1,1 miljoen en € 7,5 miljoen per jaar.2", [2]),
+    # figures, years and list numbers are no markers
+    ("Een gemeente ontvangt tussen € 1,1 miljoen en € 7,5 miljoen per jaar.", []),
+    ("Het gaat om groep 6, 7 en 8 in 2024.", []),
+    ("Er zijn 15 gemeenten begonnen.", []),
+])
+def test_a_marker_is_a_number_glued_to_the_word_or_stop_before_it(sentence, numbers):
+    assert markers(sentence) == numbers
+
+
+def test_a_note_is_found_by_its_number_on_its_own_line_or_after_another_note():
+    text = ("Een gemeente ontvangt per jaar.2 1 Kamerstuk 28 741, nr. 86.\n\n"
+            "2 De verdeling is gebaseerd op het aantal jongeren.")
+    one, two = note_span(text, 1), note_span(text, 2)
+    assert text[one[0]:one[1]] == "1 Kamerstuk 28 741, nr. 86."
+    assert text[two[0]:two[1]] == "2 De verdeling is gebaseerd op het aantal jongeren."
+    assert note_span("De Minister,\n\nD.M. van Weel\n\n² Verzonden op 5 juni 2024.", 2) is not None
+    assert note_span("Er zijn 2 gemeenten die ...", 2) is None  # a count in running text
+
+
+def test_the_shape_is_read_in_the_sentence_that_asks():
+    assert answer_shape("In april 2024 werd een kwaliteitskader aangekondigd. Wanneer is het verstuurd?") == "date"
+    assert answer_shape("Wie is er sinds 2023 het aanspreekpunt voor gemeenten?") is None  # a role answers it too
+    assert answer_shape("Wie is de projectleider in Parkstad?") == "person"
