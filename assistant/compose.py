@@ -12,6 +12,7 @@ from pathlib import Path
 
 from assistant import answer as ex
 from assistant import conflicts, letters, lists, matching, short_answer
+from assistant.keyword import terms
 from assistant.question import Question, language
 from assistant.settings import Settings
 from assistant.store import Store, StoredChunk
@@ -178,7 +179,9 @@ class Composer:
         names = [n for n in q.salient if not ex.YEAR.match(n)]
         first = None
         for k, c in enumerate(near if places else near[:LIST_LOOKAHEAD]):
-            found = lists.gather(chunks[c.chunk_id].text, chunks[c.chunk_id].spans, c.start, c.end)
+            chunk = chunks[c.chunk_id]
+            heading_asked = bool(chunk.section) and bool(set(terms(chunk.section)) & set(q.query_terms))
+            found = lists.gather(chunk.text, chunk.spans, c.start, c.end, heading_asked)
             if not found:
                 continue
             # the subject asked about, where neither title nor heading names it, is one item of the list ("de

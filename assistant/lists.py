@@ -77,10 +77,11 @@ def _short(item: str) -> str:
     return " ".join(clause.split()[:ITEM_WORDS])
 
 
-def gather(text: str, spans: list[tuple[int, int, int | None]], start: int, end: int
+def gather(text: str, spans: list[tuple[int, int, int | None]], start: int, end: int, heading_asked: bool = False
            ) -> tuple[int, int, list[str]] | None:
     """The list that the sentence ``text[start:end]`` announces, begins or stands in: (start, end, items) of one
-    verbatim passage of ``text``; None when it is no list of at least two items."""
+    verbatim passage of ``text``; None when it is no list of at least two items. ``heading_asked``: the section
+    heading names what the question asks for ("5. Actiepunten"), so bullets that open the section are its list."""
     sentence = text[start:end]
     line_start = text.rfind("\n", 0, start) + 1
     if BULLET.match(text[line_start:end]):  # a bullet: its list runs from the sentence before the first bullet
@@ -92,6 +93,11 @@ def gather(text: str, spans: list[tuple[int, int, int | None]], start: int, end:
                 break
             lo = prev + 2 if prev >= 0 else 0
         head = [(s, e) for s, e, _ in spans if e <= lo and text[s:e].strip()]
+        if not head and heading_asked:  # the bullets open the section: its heading announces them ("5. Actiepunten")
+            first_end = text.find("\n", lo)
+            first_end = len(text) if first_end < 0 else first_end
+            bullets = [(lo, first_end)] + _bullets(text, first_end)
+            return (lo, bullets[-1][1], [i for s, e in bullets for i in _items(text[s:e])]) if len(bullets) >= 2 else None
         if not head or not text[head[-1][0]:head[-1][1]].rstrip().endswith(":"):
             return None
         start, end = head[-1]

@@ -204,3 +204,17 @@ def test_which_places_are_read_in_the_point_the_sentence_makes(question, sentenc
     from assistant.answer import places_missing
 
     assert places_missing(understand(question), _candidate(sentence, ANNOUNCED)) is missing
+
+
+def test_bullets_that_open_a_section_are_its_list_when_the_heading_names_what_is_asked():
+    text = ("- Het ministerie zoekt uit welke gegevens scholen mogen delen.\n- Halt stuurt een overzicht van de "
+            "scholen.\n- Heerlen deelt het lesmateriaal.\n\nVolgende bijeenkomst: 21 januari 2025.")
+    sentences = ["Het ministerie zoekt uit welke gegevens scholen mogen delen.", "Halt stuurt een overzicht van de "
+                 "scholen.", "Heerlen deelt het lesmateriaal."]
+    spans = [(text.index(t), text.index(t) + len(t), 1) for t in sentences]
+    start, end = spans[1][:2]
+    assert text[start:end] == "Halt stuurt een overzicht van de scholen."
+    lo, hi, items = gather(text, spans, start, end, heading_asked=True)  # under "5. Actiepunten"
+    assert text[lo:hi].startswith("- Het ministerie") and text[lo:hi].endswith("lesmateriaal.")
+    assert [i.split()[0] for i in items] == ["Het", "Halt", "Heerlen"]
+    assert gather(text, spans, start, end) is None  # a heading that names something else announces nothing
