@@ -140,6 +140,15 @@ class Composer:
         figure_next = q.kind == "figure" and not ex.number_mentions(q, c.text) and c.next is not None
         if c.next and (ex.ANAPHORA.match(c.next.text) or c.next.score >= 0.85 * c.score or figure_next):
             end = c.next.end
+        # a line that announces ("Leerlingen uit de bovenbouw van het basisonderwijs:") is quoted with what it
+        # announces ("groep 6, 7 en 8 ..."), and that with it
+        spans = [(s, e) for s, e, _ in chunk.spans]
+        before = [(s, e) for s, e in spans if e <= start]
+        if before and chunk.text[before[-1][0]:before[-1][1]].rstrip().endswith(":"):
+            start = before[-1][0]
+        after = [(s, e) for s, e in spans if s >= end]
+        if after and chunk.text[start:end].rstrip().endswith(":"):
+            end = after[0][1]
         if q.kind == "other" and (q.salient or q.shape in ("place", "person")) and len(c.block) <= WHOLE_EXAMPLE:
             # an example the question names ("de Utrechtse proeftuin"): its whole bullet, what it is and for whom; an
             # example asked for by what it does ("Welke gemeente heeft een banenmarkt?"): the bullet that names it

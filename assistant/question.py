@@ -169,6 +169,18 @@ class Question:
     times: list[TimeRef] = field(default_factory=list)
     # the documents the question means ("volgens de brief van juli 2023", "de eerste brief"): retrieval keeps to them
     documents: list[str] = field(default_factory=list)
+    # the stemmed noun a which-question asks for ("Voor welke groepen ...": "groep"): the answer names it
+    asked_terms: list[str] = field(default_factory=list)
+
+
+OWN_WEIGHT = 3  # how often a question's own terms count in query_terms, against once for borrowed ones
+WHICH = re.compile(r"\b(?:welke|welk|which|what)\s+([\w\-]+)", re.I)  # "welke groepen", "which partners"
+
+
+def asked_noun_terms(asked: str) -> list[str]:
+    """The terms of the word after "welke"/"which" in the asking part of a question: what its answer names."""
+    m = WHICH.search(asked)
+    return terms(m.group(1)) if m else []
 
 
 def answer_shape(text: str) -> str | None:
@@ -324,7 +336,7 @@ def understand(text: str, history: list[Message] | None = None, follow_up: bool 
     context, asked = split_context(text)
     own = " ".join([asked, *matched.values()])
     query, kind, counts = own, kind_of(text), counted(own)
-    query_terms = terms(own) * 3 + terms(context)
+    query_terms = terms(own) * OWN_WEIGHT + terms(context)
     if earlier and (is_follow_up(text) if follow_up is None else follow_up):
         prior = earlier[-1]
         counts = counts or counted(prior)  # "En in Tilburg?" counts what the earlier question counted
@@ -342,4 +354,5 @@ def understand(text: str, history: list[Message] | None = None, follow_up: bool 
         salient = [n for n in salient if n.lower() not in translated]
     return Question(text=text, query=query, lang=lang, kind=kind, salient=list(dict.fromkeys(salient)),
                     counted_terms=counts, query_terms=query_terms, shape=answer_shape(text),
+                    asked_terms=asked_noun_terms(asked),
                     counted_pairs=counted_pair(own), times=time_refs(text))

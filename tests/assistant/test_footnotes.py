@@ -35,3 +35,12 @@ def test_the_shape_is_read_in_the_sentence_that_asks():
     assert answer_shape("In april 2024 werd een kwaliteitskader aangekondigd. Wanneer is het verstuurd?") == "date"
     assert answer_shape("Wie is er sinds 2023 het aanspreekpunt voor gemeenten?") is None  # a role answers it too
     assert answer_shape("Wie is de projectleider in Parkstad?") == "person"
+
+
+def test_a_which_question_names_the_noun_its_answer_names():
+    from assistant.keyword import terms
+    from assistant.question import understand
+
+    assert understand("Voor welke groepen van de basisschool is Alles Kidzzz bedoeld?").asked_terms == terms("groepen")
+    assert understand("Ik werk bij Halt. Welke scholen doen mee?").asked_terms == terms("scholen")
+    assert understand("Hoeveel jongeren doen mee?").asked_terms == []

@@ -106,3 +106,10 @@ def test_a_footnote_is_read_with_the_sentence_that_refers_to_it(devcorpus_assist
     assert answer.citations[0].quote == "2 Verzonden op 5 juni 2024."
     assert answer.citations[0].document_id == "preventie-met-gezag-stand-van-zaken"
     assert "Kwaliteitskader" in answer.citations[1].quote and "gestuurd" in answer.citations[1].quote  # what was sent
+
+
+def test_the_noun_a_which_question_asks_for_decides_between_sentences_about_its_subject(devcorpus_assistant):
+    # the July 2023 letter names Alles Kidzzz "voor kinderen op de basisschool"; the factsheet says which groups
+    answer = devcorpus_assistant.ask("Voor welke groepen van de basisschool is Alles Kidzzz bedoeld?", suggest=False)
+    assert "groep 6, 7 en 8" in answer.citations[0].quote
+    assert answer.citations[0].document_id == "factsheet-alles-kidzzz"
