@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from assistant import context, lists
+from assistant import lists
 from assistant.context import MONTHS_EN, MONTHS_NL, DocContext, matches_date, time_fits
 from assistant.matching import missing_names
 from assistant.keyword import terms
@@ -334,41 +334,6 @@ def figure_missing(q: Question, best: Candidate, fitting: list[Candidate]) -> bo
     mentions = number_mentions(q, best.text)
     return (bool(q.counted_terms & PEOPLE) and not RATIO_QUESTION.search(q.text) and bool(mentions)
             and all(m.fit == 0 and m.asked == 0 for m in mentions))
-
-
-PUBLISHED = re.compile(r"\b(gepubliceerd|publiceer\w*|versch(?:een|enen|ijn\w*)|uitgebracht|uitgegeven|uitgave|"
-                       r"publicatie\w*|published|publication|released|issued|came\s+out)\b", re.I)
-
-
-def date_phrases(date: str | None) -> list[str]:
-    """How a document's date is written in its text ("juni 2024", "7 juli 2023", "05-09-2022"); a bare year says too
-    little to recognise the line that states it."""
-    return [p for p in context.date_phrases(date) if not YEAR.match(p)]
-
-
-DATED = re.compile(r"\b(van\s+wanneer|dateert|gedateerd|dated|from\s+when)\b", re.I)
-
-
-def asks_publication(q: Question) -> bool:
-    """When was it published / verschenen; of when is it ("Van wanneer is de raadsinformatiebrief?")."""
-    return q.shape in ("date", "day") and bool(PUBLISHED.search(q.text) or DATED.search(q.text))
-
-
-def prefer_publication_date(q: Question, cands: list[Candidate], phrases: dict[str, list[str]]) -> None:
-    """For a question when a document was published (:func:`asks_publication`): the line that states the document's
-    own date (its colophon's "Juni 2024") is the answer, another date in it ("op moment van uitvraag (1 maart 2024)")
-    is not. ``phrases``: per chunk id, how its document's date is written. Unchanged when no retrieved sentence
-    states it."""
-    own = [c for c in cands if any(p in c.text.lower() for p in phrases.get(c.chunk_id, []))]
-    if not own:
-        return
-    top = max(c.score for c in cands)
-    for c in cands:
-        if c in own:
-            c.score = max(c.score, top)
-        elif has_shape(q, c.text):  # another date
-            c.score *= NO_FIGURE_FACTOR
-    cands.sort(key=lambda c: -c.score)
 
 
 # which places: "welke (twee) gemeenten", "which cities"; the singular is the question's "place" shape

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from assistant import answer as ex
-from assistant import conflicts, letters, lists, matching, short_answer
+from assistant import conflicts, letters, lists, matching, publication, short_answer
 from assistant.keyword import terms
 from assistant.question import Question, language
 from assistant.settings import Settings
@@ -208,8 +208,9 @@ class Composer:
     def compose(self, q: Question, cands: list[ex.Candidate], chunks: dict[str, StoredChunk]) -> Answer:
         texts = TEXTS[q.lang]
         docs = self._doc_map()
-        if ex.asks_publication(q):
-            ex.prefer_publication_date(q, cands, {i: ex.date_phrases(docs[c.doc_id].date) for i, c in chunks.items()})
+        if publication.asks_publication(q):
+            publication.prefer_publication_date(q, cands, {i: publication.date_phrases(docs[c.doc_id].date)
+                                                           for i, c in chunks.items()})
             cands = sorted(cands, key=lambda c: -c.score)
         # the best candidate that mentions every name/year the question insists on, at the time it asks about
         fitting = [c for c in cands if ex.fits(q, c)]
