@@ -121,7 +121,12 @@ SHAPES = {
                          r"\b(hoeveel|how\s+much|welk)\s+(\w+\s+)?(geld|money|euro)\b|"
                          # "how much is available", "hoeveel is er beschikbaar": no noun counted, a sum asked for
                          r"(?<!by\s)\bhow\s+much\s+(is|was|are|were|will|would|does|do|did|has|have|can|could)\b|"
-                         r"\bhoeveel\s+(is|was|wordt|werd)\s+er\b", re.I),
+                         r"\bhoeveel\s+(is|was|wordt|werd)\s+er\b|"
+                         # "hoeveel kan een gemeente per jaar krijgen": a verb right after "hoeveel", of receiving or
+                         # spending, counts nothing: a sum
+                         r"\bhoeveel\s+((kan|kunnen|mag|mogen|zal|zullen|gaat|gaan)\s+([\w'’\-]+\s+){0,5})?"
+                         r"(krijg\w*|kreeg|kregen|ontvang\w*|ontving\w*|besteed\w*|besteden|uitgeven|uitgegeven)\b",
+                         re.I),
     # a calendar date ("op welke datum", "the cut-off date"): a day or a month; "wanneer", "in welk jaar": a year will do
     "day": re.compile(r"\b(\w*datum|date|deadline)\b", re.I),
     "date": re.compile(r"^(van\s+|sinds\s+|tot\s+|since\s+|until\s+)?(wanneer|when)\b|\b(in welk jaar|which year|in what year)\b", re.I),

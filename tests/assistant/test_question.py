@@ -98,6 +98,8 @@ def test_unrelated_words_do_not_meet(question_word, text_word):
 
 @pytest.mark.parametrize(("question", "shape"), [
     ("Hoeveel geld kostte dat?", "amount"),
+    ("Hoeveel kan een aanvullende gemeente per jaar krijgen?", "amount"),  # a verb right after "hoeveel": a sum
+    ("Hoeveel jongeren krijgen begeleiding?", None),  # people counted
     ("Wat is het budget van het programma?", "amount"),
     ("Wat heeft Den Haag met het PmG-geld gedaan?", None),  # money spoken of, not asked for
     ("Op welke datum is de informatie opgevraagd?", "day"),
