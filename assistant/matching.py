@@ -48,6 +48,32 @@ def related_form(term: str, text_terms: set[str], text_roots: set[str]) -> bool:
     return len(term) >= 3 and any(len(t) > len(term) + 2 and t.endswith(term) for t in text_terms)
 
 
+NUMBER_WORD = re.compile(r"\b[^\W\d_]{3,}\b")
+
+
+@lru_cache(maxsize=65536)
+def number_value(word: str, lang: str = "nl") -> str | None:
+    """The figure a number word writes ("twintig" -> "20", "vijftien" -> "15", "twenty" -> "20"), by text2num; None
+    for any other word, and for "een" / "one", which is mostly an article."""
+    from text_to_num import text2num
+
+    if word in ("een", "one"):
+        return None
+    try:
+        return str(text2num(word, lang))
+    except ValueError:
+        return None
+
+
+def numerals(text: str, lang: str = "nl") -> dict[str, str]:
+    """The number words of a text, lowercased, with the figures they write."""
+    found = {}
+    for w in NUMBER_WORD.findall(text.lower()):
+        if (n := number_value(w, lang)) is not None:
+            found[w] = n
+    return found
+
+
 def coverage(question_terms: list[str], text_terms: set[str], index: KeywordIndex,
              half: set[str] = frozenset()) -> float:
     """IDF-weighted share of the question's content terms found in the text; terms only in ``half``, or only in

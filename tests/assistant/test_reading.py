@@ -1,4 +1,5 @@
-"""Footnote markers and the notes they point to, as pypdf gives them (assistant/footnotes.py)."""
+"""How a sentence and a question are read: footnote markers and their notes (assistant/footnotes.py), the sentence
+that asks, the noun a which-question asks for, number words as figures."""
 
 from __future__ import annotations
 
@@ -44,3 +45,11 @@ def test_a_which_question_names_the_noun_its_answer_names():
     assert understand("Voor welke groepen van de basisschool is Alles Kidzzz bedoeld?").asked_terms == terms("groepen")
     assert understand("Ik werk bij Halt. Welke scholen doen mee?").asked_terms == terms("scholen")
     assert understand("Hoeveel jongeren doen mee?").asked_terms == []
+
+
+def test_number_words_are_read_as_the_figures_they_write():
+    from assistant.matching import numerals
+
+    assert numerals("de twintig nieuwe gemeenten en de vijftien eerste") == {"twintig": "20", "vijftien": "15"}
+    assert numerals("the list of twenty", "en") == {"twenty": "20"}
+    assert numerals("een gemeente met een plan") == {}  # an article, not a count
