@@ -128,7 +128,10 @@ SHAPES = {
                          r"(krijg\w*|kreeg|kregen|ontvang\w*|ontving\w*|besteed\w*|besteden|uitgeven|uitgegeven)\b",
                          re.I),
     # a calendar date ("op welke datum", "the cut-off date"): a day or a month; "wanneer", "in welk jaar": a year will do
-    "day": re.compile(r"\b(\w*datum|date|deadline)\b", re.I),
+    # asked for, not named: "Welke gemeente had op de peildatum het grootste bereik?" asks a place
+    "day": re.compile(r"\b(welke|welk|what|which|wat)\s+(\w+\s+)?(\w*datum|date|deadline)\b|"
+                      r"\b(wat|what)('s|\s+(is|was|are|were))\s+(de|het|the)\s+([\w\-]+\s+)?(\w*datum|date|deadline)\b",
+                      re.I),
     "date": re.compile(r"^(van\s+|sinds\s+|tot\s+|since\s+|until\s+)?(wanneer|when)\b|\b(in welk jaar|which year|in what year)\b", re.I),
     # a name asked for; "wie is er ..." (who is there that ...) is answered by a role as often ("coördinatoren")
     "person": re.compile(r"^(wie|who)\s+(is|was|zijn|waren|are|were)\b(?!\s+er\b)", re.I),
