@@ -17,18 +17,19 @@ GATE = {
     "refusal_recall": 0.90,
 }
 
-DEVCORPUS_GATE = {  # measured: 0.764, 0.8098, 0.788, 1.000, 0.615, 0.677, 0.656
-    "accuracy": 0.76,
-    "citation_support": 0.80,
-    "cited_own_document": 0.78,
+DEVCORPUS_GATE = {  # measured: 0.836, 0.872, 0.846, 1.000, 0.667, 0.710 (22 of 31), 0.759
+    "accuracy": 0.83,
+    "citation_support": 0.87,
+    "cited_own_document": 0.84,
     "grounding": 0.98,
-    "direct_accuracy": 0.61,
+    "direct_accuracy": 0.66,
     # lowered once, from 0.64, openly: retrieving chunks under their document's title (accuracy 0.549 -> 0.620,
     # one-out 0.585 -> 0.677) brings two near misses within reach ("In welke wijken van Arnhem ...?", "En
     # Nijmegen?" after a question about Utrecht), 20 -> 18 of 31 refused; see eval/README.md. Since raised: "En
-    # Nijmegen?" is refused again (its figure counts municipalities, not young people), 21 of 31
-    "refusal_recall": 0.67,
-    "refusal_precision": 0.65,
+    # Nijmegen?" is refused again (its figure counts municipalities, not young people), and four municipalities
+    # that the documents count but do not name, 22 of 31
+    "refusal_recall": 0.70,
+    "refusal_precision": 0.75,
 }
 
 
