@@ -157,7 +157,9 @@ def has_shape(q: Question, sentence: str) -> bool:
     if q.shape in ("person", "place"):
         asked = q.text.lower()
         words = re.findall(r"[\w'’\-]+", sentence)[1:]  # a capital that starts the sentence names nobody
-        return any(w[:1].isupper() and w.lower() not in asked and len(w) > 1 and w not in NOT_NAMES for w in words)
+        # a compound of a name the question gives ("Halt-medewerker" for "Wie van Halt ...") names nobody new
+        return any(w[:1].isupper() and w.split("-")[0].lower() not in asked and len(w) > 1 and w not in NOT_NAMES
+                   for w in words)
     if q.shape == "examples" and lists.list_phrase(sentence):
         return True  # a list gives examples too
     pattern = SHAPE_PATTERNS.get(q.shape or "")

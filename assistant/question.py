@@ -134,7 +134,9 @@ SHAPES = {
                       re.I),
     "date": re.compile(r"^(van\s+|sinds\s+|tot\s+|since\s+|until\s+)?(wanneer|when)\b|\b(in welk jaar|which year|in what year)\b", re.I),
     # a name asked for; "wie is er ..." (who is there that ...) is answered by a role as often ("coördinatoren")
-    "person": re.compile(r"^(wie|who)\s+(is|was|zijn|waren|are|were)\b(?!\s+er\b)", re.I),
+    "person": re.compile(r"^(wie|who)\s+(is|was|zijn|waren|are|were)\b(?!\s+er\b)|"
+                         # a speaker asked for: "Wie van Halt komt aan het woord ...?", "Who is quoted ...?"
+                         r"^(wie|who)\b.*\b(aan\s+het\s+woord|quoted|vertelt|zegt|says|tells|speaks)\b", re.I),
     # which place: a name ("In Utrecht is een proeftuin ..."), not a count ("in zes gemeenten")
     # (one place: "welke gemeenten" may be answered by how many, where the documents do not name them)
     "place": re.compile(r"\b(welke|which|what)\s+(stad|gemeente|plaats|regio|city|town|municipality|region)\b|"

@@ -104,6 +104,7 @@ def test_unrelated_words_do_not_meet(question_word, text_word):
     ("Wat heeft Den Haag met het PmG-geld gedaan?", None),  # money spoken of, not asked for
     ("Op welke datum is de informatie opgevraagd?", "day"),
     ("Welke gemeente had op de peildatum het grootste bereik?", "place"),  # a date named, not asked for
+    ("Wie van Halt komt aan het woord in het bericht?", "person"),  # a speaker asked for
     ("What's the cut-off date for the figures?", "day"),
     ("Wanneer is de rapportage verschenen?", "date"),
     ("Om welke leeftijden gaat het daar?", "age"),

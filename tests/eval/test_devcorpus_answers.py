@@ -113,3 +113,10 @@ def test_the_noun_a_which_question_asks_for_decides_between_sentences_about_its_
     answer = devcorpus_assistant.ask("Voor welke groepen van de basisschool is Alles Kidzzz bedoeld?", suggest=False)
     assert "groep 6, 7 en 8" in answer.citations[0].quote
     assert answer.citations[0].document_id == "factsheet-alles-kidzzz"
+
+
+def test_who_speaks_is_answered_by_the_name_not_by_a_compound_of_the_organisation(devcorpus_assistant):
+    # "Halt-medewerker" and "Halt-spreekuur" name no one; the news item quotes its regional manager
+    answer = devcorpus_assistant.ask("Wie van Halt komt aan het woord in het bericht over het spreekuur op scholen?",
+                                     suggest=False)
+    assert answer.lead == "Marieke Dekker [1]"
