@@ -191,6 +191,13 @@ def time_fits(refs: list[TimeRef], sentence: str, ctx: DocContext, asks_date: bo
     return bool(asked & own) or not own
 
 
+def is_label_line(sentence: str, words: int = 8) -> bool:
+    """A short line that does not end as a sentence does: a heading, a letterhead's addressee, a label ("Tweede Kamer
+    der Staten-Generaal", "Databank Effectieve Jeugdinterventies"). Measured at 8 words and 6 / 10: the same."""
+    text = sentence.strip()
+    return len(text.split()) <= words and not re.search(r"[.!?:;”\"'’)]$", text)
+
+
 def is_field_line(sentence: str) -> bool:
     """A dateline, a letterhead field or a reference line ("Den Haag, 7 juli 2023", "Vergaderjaar 2022–2023",
     "Datum 4 april 2024", "Onderwerp ..."): metadata standing in the text, which answers only "when"."""

@@ -14,7 +14,7 @@ import numpy as np
 from assistant import answer as ex
 from assistant import footnotes, matching
 from assistant.compose import Composer
-from assistant.context import DocContext, TimeRef, edge_document, is_field_line, matches_date
+from assistant.context import DocContext, TimeRef, edge_document, is_field_line, is_label_line, matches_date
 from assistant.embedding import make_embedder
 from assistant.errors import QuestionError
 from assistant.keyword import KeywordCache, KeywordIndex, keyword_dir, terms
@@ -183,6 +183,8 @@ class Assistant:
             # "Den Haag, 7 juli 2023", "Vergaderjaar 2022–2023": a line of metadata answers only what it gives
             if is_field_line(c.text) and not (q.shape and ex.has_shape(q, c.text)):
                 c.score *= ex.NO_FIGURE_FACTOR ** 2
+            elif is_label_line(c.text) and not (q.shape and ex.has_shape(q, c.text)):
+                c.score *= ex.NO_FIGURE_FACTOR  # "Tweede Kamer der Staten-Generaal": a heading or label, no statement
         if self.ranker is not None:  # the learned order; the hand score still decides refusal (compose)
             return self.ranker.order(q, cands, index)
         return sorted(cands, key=lambda c: -c.score)

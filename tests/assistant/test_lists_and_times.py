@@ -218,3 +218,14 @@ def test_bullets_that_open_a_section_are_its_list_when_the_heading_names_what_is
     assert text[lo:hi].startswith("- Het ministerie") and text[lo:hi].endswith("lesmateriaal.")
     assert [i.split()[0] for i in items] == ["Het", "Halt", "Heerlen"]
     assert gather(text, spans, start, end) is None  # a heading that names something else announces nothing
+
+
+@pytest.mark.parametrize(("line", "label"), [
+    ("Tweede Kamer der Staten-Generaal", True), ("Databank Effectieve Jeugdinterventies", True),
+    ("groep 6, 7 en 8 (9 tot en met 12 jaar).", False), ("Leerlingen uit de bovenbouw van het basisonderwijs:", False),
+    ("Wij sturen uw Kamer volgend jaar een eerste voortgangsrapportage", False),  # long: a sentence cut off
+])
+def test_a_short_line_that_does_not_end_as_a_sentence_is_a_label(line, label):
+    from assistant.context import is_label_line
+
+    assert is_label_line(line) is label
