@@ -140,7 +140,11 @@ SHAPE_PATTERNS = {
     "duration": re.compile(r"\b(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|half|anderhalf)\s+"
                           r"(jaar|jaren|maand|maanden|week|weken|dag|dagen|uur|uren|minuten|years?|months?|weeks?|days?|"
                           r"hours?|minutes)\b"
-                          r"(\s+lang)?", re.I),
+                          r"(\s+lang)?|"
+                          # or the period as its two ends: "van 1 juni 2026 tot en met 31 december 2029", "2026–2029"
+                          r"\b(van|vanaf|from|between|tussen)\s+(\d{1,2}\s+)?([a-z]+\s+)?(19|20)\d\d\s+"
+                          r"(tot(\s+en\s+met)?|t/m|until|to|through|and|en)\s+(\d{1,2}\s+)?([a-z]+\s+)?(19|20)\d\d\b|"
+                          r"\b(19|20)\d\d\s*[–-]\s*(19|20)\d\d\b", re.I),
     "percent": re.compile(r"%|\b(procent|percent)\b", re.I),
     "phone": re.compile(r"(?:\+31\s?|\b0)\d{1,3}[\s-]?\d{2,4}[\s-]?\d{2,4}(?:[\s-]?\d{2,4})?\b"),  # 070-123 4567
     # the footnote itself, under the page: "¹ Tweede Kamer, ...", "2 Het gaat om € 42 miljoen ..."

@@ -157,6 +157,10 @@ def test_the_first_or_latest_document_of_a_kind_is_recognised(question, edge):
     ("Hoe lang kan een Halt-straf maximaal duren?", "Jongeren kunnen worden verwezen voor een Halt-straf van maximaal "
      "20 uur.", "maximaal 20 uur"),
     ("Hoe lang duurt een sessie?", "De training bestaat uit acht wekelijkse sessies van 45 minuten.", "45 minuten"),
+    # a period given by its two ends
+    ("Welke periode beslaat de nieuwe regeling?", "Voor de periode van 1 juni 2026 tot en met 31 december 2029 komt er "
+     "een nieuwe regeling.", "van 1 juni 2026 tot en met 31 december 2029"),
+    ("Hoe lang loopt het plan?", "Het uitvoeringsplan 2024–2025 loopt af.", "2024–2025"),
 ])
 def test_a_time_leads_as_the_sentence_says_it(question, sentence, lead):
     assert direct_answer(understand(question, [], None), sentence) == lead
