@@ -17,12 +17,12 @@ GATE = {
     "refusal_recall": 0.90,
 }
 
-DEVCORPUS_GATE = {  # measured: 0.846, 0.883, 0.856, 1.000, 0.667, 0.710 (22 of 31), 0.759
-    "accuracy": 0.84,
+DEVCORPUS_GATE = {  # measured: 0.851, 0.888, 0.862, 1.000, 0.676, 0.710 (22 of 31), 0.759
+    "accuracy": 0.85,
     "citation_support": 0.88,
-    "cited_own_document": 0.85,
+    "cited_own_document": 0.86,
     "grounding": 0.98,
-    "direct_accuracy": 0.66,
+    "direct_accuracy": 0.67,
     # lowered once, from 0.64, openly: retrieving chunks under their document's title (accuracy 0.549 -> 0.620,
     # one-out 0.585 -> 0.677) brings two near misses within reach ("In welke wijken van Arnhem ...?", "En
     # Nijmegen?" after a question about Utrecht), 20 -> 18 of 31 refused; see eval/README.md. Since raised: "En
