@@ -16,7 +16,7 @@ from assistant import lists
 from assistant.context import MONTHS_EN, MONTHS_NL, DocContext, matches_date, time_fits
 from assistant.matching import missing_names
 from assistant.keyword import terms
-from assistant.question import NOT_NAMES, SYNONYMS_NL, Question
+from assistant.question import NOT_NAMES, SYNONYMS_NL, Question, asked_sentence
 from ingest.places import gazetteer
 
 NUMBER_WORDS = ("een één twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien "
@@ -332,12 +332,12 @@ def figure_missing(q: Question, best: Candidate, fitting: list[Candidate]) -> bo
     # the on-topic sentence, or the figure's own paragraph, counts it without a figure ("meerdere kinderen zijn
     # doorverwezen"), and the figure found counts something else ("vier basisscholen")
     vague = vague_count(q, top.text) or vague_count(q, best.block)
-    if vague and not any(m.exact for m in number_mentions(q, best.text)):
+    mentions = number_mentions(q, best.text)
+    if vague and not any(m.exact for m in mentions):
         return True
     # the best sentence's figures count other things than the people asked for, and nothing the question says
     # follows them ("acht gemeenten geselecteerd ..." for "hoeveel jongeren bereikte ..."; "73 doorverwijzingen naar
     # Halt" does answer "how many young people did they refer to Halt"): a figure answers only what it counts
-    mentions = number_mentions(q, best.text)
     return (bool(q.counted_terms & PEOPLE) and not RATIO_QUESTION.search(q.text) and bool(mentions)
             and all(m.fit == 0 and m.asked == 0 for m in mentions))
 
@@ -350,7 +350,7 @@ PLACES_ASKED = re.compile(r"\b(welke|which|what)\s+(\w+\s+)?(gemeenten|steden|pl
 def places_asked(q: Question) -> bool:
     """Whether the question (not the statement before it: "The news item gives examples of what municipalities do.")
     asks which places."""
-    return bool(PLACES_ASKED.search(re.split(r"(?<=[.!])\s+", q.text.strip())[-1]))
+    return bool(PLACES_ASKED.search(asked_sentence(q.text)))
 
 
 def places_missing(q: Question, best: Candidate) -> bool:

@@ -65,9 +65,7 @@ class Composer:
 
     def threshold(self, q: Question) -> float:
         """The evidence an answer needs: for a question about the documents it names, or in its language."""
-        if q.documents:
-            return self.settings.answer_threshold_document
-        return self.settings.answer_threshold_en if q.lang == "en" else self.settings.answer_threshold
+        return self.settings.answer_threshold_for(q.threshold_group)
 
     def _doc_map(self) -> dict[str, DocumentRecord]:
         return {d.id: d for d in self.store.documents(cached=True)}

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # a marker: superscript digits after a word or stop; plain digits glued to a stop after a word ("versterken.1")
 MARK = re.compile(r"(?<=\S)([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]?)|(?<=[^\W\d_]{2}[.,;:)])([1-9]\d?)(?=\s|$)")
 LOOKAHEAD = 3  # chunks after the sentence's in which its footnote may stand (the page's foot, the letter's end)
@@ -30,7 +31,7 @@ def note_span(text: str, number: int, after: int = 0) -> tuple[int, int] | None:
     """Where footnote ``number`` stands in a chunk's text, at or after ``after``: a line, or what follows a stop and
     another note's end, that starts with the number (plain or superscript) and a capital; up to the next note or
     the line's end."""
-    sup = str(number).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    sup = str(number).translate(TO_SUPERSCRIPT)
     start = re.compile(rf"(?:^|(?<=\n)|(?<=[.;:]\s)|(?<=[.;:]\d\s)|(?<=[.;:][¹²³⁴⁵⁶⁷⁸⁹]\s))(?:{number}|{sup})\s+(?=[A-Z‘“])")
     m = start.search(text, after)
     if m is None:

@@ -182,6 +182,12 @@ class Question:
     # the stemmed noun a which-question asks for ("Voor welke groepen ...": "groep"): the answer names it
     asked_terms: list[str] = field(default_factory=list)
 
+    @property
+    def threshold_group(self) -> str:
+        """Whose answer threshold applies: "document" for a question about the documents it names, else its
+        language ("nl" | "en")."""
+        return "document" if self.documents else self.lang
+
 
 OWN_WEIGHT = 3  # how often a question's own terms count in query_terms, against once for borrowed ones
 WHICH = re.compile(r"\b(?:welke|welk|which|what)\s+([\w\-]+)", re.I)  # "welke groepen", "which partners"

@@ -156,8 +156,10 @@ class Assistant:
                 block_terms = set(terms(block + " " + ctx.text()))  # a name in the title or heading counts here too
                 names_here = name_terms & block_terms
                 names_here |= {t for short, long in aliases if long <= block_terms for t in short}
-            own = set(terms(s.text + " " + ctx.text())) | names_here
-            own |= set(matching.numerals(s.text + " " + ctx.text()).values()) if figures else set()
+            read = s.text + " " + ctx.text()
+            own = set(terms(read)) | names_here
+            if figures:
+                own |= set(matching.numerals(read).values())
             retrieved, refers = prior.get(s.chunk_id, 0.0), None
             if s.id in explains:  # a footnote speaks of what the sentence that refers to it says, and is found with it
                 note = explains[s.id]
@@ -180,11 +182,12 @@ class Assistant:
                 cands[-2].next = cands[-1]
         ex.score_candidates(q, cands)
         for c in cands:
-            # "Den Haag, 7 juli 2023", "Vergaderjaar 2022–2023": a line of metadata answers only what it gives
-            if is_field_line(c.text) and not (q.shape and ex.has_shape(q, c.text)):
+            if q.shape and ex.has_shape(q, c.text):
+                continue  # a line of metadata answers what it gives
+            if is_field_line(c.text):  # "Den Haag, 7 juli 2023", "Vergaderjaar 2022–2023"
                 c.score *= ex.NO_FIGURE_FACTOR ** 2
-            elif is_label_line(c.text) and not (q.shape and ex.has_shape(q, c.text)):
-                c.score *= ex.NO_FIGURE_FACTOR  # "Tweede Kamer der Staten-Generaal": a heading or label, no statement
+            elif is_label_line(c.text):  # "Tweede Kamer der Staten-Generaal": a heading or label, no statement
+                c.score *= ex.NO_FIGURE_FACTOR
         if self.ranker is not None:  # the learned order; the hand score still decides refusal (compose)
             return self.ranker.order(q, cands, index)
         return sorted(cands, key=lambda c: -c.score)
@@ -205,14 +208,17 @@ class Assistant:
 
         notes = footnotes.notes_for(marked, {i: c.text for i, c in chunks.items()}, later)
         explains: dict[str, footnotes.Note] = {}
+        unretrieved: dict[str, list] = {}  # the sentences of a fetched chunk, read once however many notes it holds
         for note in notes:
-            if note.chunk_id not in chunks:
+            if note.chunk_id in fetched and note.chunk_id not in unretrieved:
                 chunks[note.chunk_id] = fetched[note.chunk_id]
-                sentences += [s for s in self.store.sentences_of({note.chunk_id: chunks[note.chunk_id]})
-                              if s.start < note.end and s.start + len(s.text) > note.start]
-            for s in sentences:
-                if s.chunk_id == note.chunk_id and s.start < note.end and s.start + len(s.text) > note.start:
-                    explains.setdefault(s.id, note)
+                unretrieved[note.chunk_id] = self.store.sentences_of({note.chunk_id: fetched[note.chunk_id]})
+            pool = unretrieved.get(note.chunk_id) or [s for s in sentences if s.chunk_id == note.chunk_id]
+            for s in pool:
+                if s.id not in explains and s.start < note.end and s.start + len(s.text) > note.start:
+                    explains[s.id] = note  # one of the note's sentences
+                    if note.chunk_id in unretrieved:
+                        sentences.append(s)
         return explains
 
     def ask(self, question: str, history: list[Message] | None = None, filters: Filters | None = None, *,

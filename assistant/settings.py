@@ -9,6 +9,10 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
+# the answer threshold of each threshold group (``Question.threshold_group``), by its field
+THRESHOLD_FIELDS = {"nl": "answer_threshold", "en": "answer_threshold_en", "document": "answer_threshold_document"}
+
+
 class Settings(BaseSettings):
     """Every field can be set as an environment variable with the prefix ``PMG_`` (e.g. ``PMG_INDEX_DIR``)."""
 
@@ -112,6 +116,10 @@ class Settings(BaseSettings):
         None, description="JSON Lines file the chat's and POST /api/feedback's feedback is appended to; default "
         "<index_dir>/feedback.jsonl.",
     )
+
+    def answer_threshold_for(self, group: str) -> float:
+        """The answer threshold of a threshold group (``Question.threshold_group``: "nl", "en" or "document")."""
+        return getattr(self, THRESHOLD_FIELDS[group])
 
     @property
     def uploads(self) -> Path:

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from pydantic import BaseModel
 
-from assistant.settings import Settings
+from assistant.settings import THRESHOLD_FIELDS, Settings
 from eval.metrics import CaseResult, answer_matches
 
 OFF = -1.0  # an answer threshold no evidence score is below: nothing is refused for want of evidence
@@ -81,11 +81,7 @@ class Thresholds(BaseModel):
 
     def for_group(self, group: str) -> float:
         """The threshold of a `CaseResult.threshold_group`."""
-        return {"en": self.answer_threshold_en, "document": self.answer_threshold_document}.get(
-            group, self.answer_threshold)
-
-
-GROUPS = {"nl": "answer_threshold", "en": "answer_threshold_en", "document": "answer_threshold_document"}
+        return getattr(self, THRESHOLD_FIELDS[group])
 
 
 def fit_thresholds(results: Sequence[CaseResult]) -> tuple[Thresholds, int]:
@@ -93,7 +89,7 @@ def fit_thresholds(results: Sequence[CaseResult]) -> tuple[Thresholds, int]:
     they name, else each language's); a group without any such result gets the threshold fitted on all results.
     Also: the right decisions."""
     fitted, right = {}, 0
-    for group, name in GROUPS.items():
+    for group, name in THRESHOLD_FIELDS.items():
         own = [r for r in results if r.threshold_group == group]
         t, n = best_threshold([threshold_point(r) for r in own or results])
         fitted[name], right = t, right + (n if own else 0)
@@ -119,7 +115,7 @@ class ThresholdFitter:
     name = "answer thresholds"
 
     def recording(self, settings: Settings) -> Settings:
-        return settings.model_copy(update=dict.fromkeys(GROUPS.values(), OFF))
+        return settings.model_copy(update=dict.fromkeys(THRESHOLD_FIELDS.values(), OFF))
 
     def fit(self, results: Sequence[CaseResult]) -> Thresholds:
         return fit_thresholds(results)[0]

@@ -148,6 +148,7 @@ def run_cases(assistant: Assistant, cases: list[EvalCase], label: str) -> tuple[
         answer = assistant.ask(case.question, history=case.history, filters=filters, suggest=False)  # scored: the answer
         latency = (time.perf_counter() - t0) * 1e3
         understood = understand(case.question, case.history)
+        understood.documents = assistant.documents_meant(understood)  # as answering sets them
         retrieved = [i for i, _ in assistant.retrieve(understood.query, filters, k=10)]
         results.append(CaseResult(
             id=case.id, question=case.question, lang=case.lang, tags=case.tags, answerable=case.answerable,
@@ -158,7 +159,7 @@ def run_cases(assistant: Assistant, cases: list[EvalCase], label: str) -> tuple[
             retrieved_ids=retrieved, relevant_ids=relevant_chunks(case, chunks), latency_ms=latency, mode=label,
             doc=case_doc(case), cited_docs=[c.source for c in answer.citations],
             cited_dates=cited_dates(answer), evidence=answer.evidence,
-            threshold_group="document" if assistant.documents_meant(understood) else understood.lang,
+            threshold_group=understood.threshold_group,
             parts=len(split_question(case.question)),
         ))
         evidence.append(answer.evidence)
