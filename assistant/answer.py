@@ -16,7 +16,7 @@ from assistant import lists
 from assistant.context import MONTHS_EN, MONTHS_NL, DocContext, matches_date, time_fits
 from assistant.matching import missing_names
 from assistant.keyword import terms
-from assistant.question import NOT_NAMES, SYNONYMS_NL, Question, asked_sentence
+from assistant.question import NOT_NAMES, SHAPES, SYNONYMS_NL, Question, asked_sentence
 from ingest.places import gazetteer
 
 NUMBER_WORDS = ("een één twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien "
@@ -93,6 +93,7 @@ def score_candidates(q: Question, cands: list[Candidate]) -> None:
     """Score candidates given in document order (sentences of a paragraph one after the other)."""
     lexical_weight = 0.15 if q.lang == "en" else 0.45
     wants_total = bool(TOTAL_ASKED.search(q.text))
+    in_footnote = q.shape not in (None, "footnote") and bool(SHAPES["footnote"].search(q.text))
     paragraph, opening, named = None, 0.0, 0.0
     for c in cands:
         if (c.chunk_id, c.block) != paragraph:
@@ -126,6 +127,8 @@ def score_candidates(q: Question, cands: list[Candidate]) -> None:
                 ANAPHORA.match(c.text) and has_shape(q, c.block)):  # "Ook heeft deze gemeente ...": its paragraph names it
             c.score *= NO_FIGURE_FACTOR  # an e-mail, an amount, a date, a person or a title asked for, not given
             # (examples, "wat voor X", are credited where given, not demanded: "wat voor team" asks which team)
+        if in_footnote and not SHAPE_PATTERNS["footnote"].search(c.text):
+            c.score *= NO_FIGURE_FACTOR  # "says in a footnote ... which two amounts": the note answers, not its referrer
 
 
 MONTHS = list(dict.fromkeys(MONTHS_NL + MONTHS_EN))  # either language, each name once
@@ -138,7 +141,8 @@ SHAPE_PATTERNS = {
     "title": re.compile(r"^[‘“'\"«][^.!?]{3,120}[’”'\"»][.]?$"),  # a line that is nothing but a quoted title
     "age": re.compile(r"\b\d+\s+jaar\b|\bjaar\s+oud\b", re.I),
     "duration": re.compile(r"\b(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|half|anderhalf)\s+"
-                          r"(jaar|jaren|maand|maanden|week|weken|dag|dagen|uur|uren|minuten|years?|months?|weeks?|days?|"
+                          # a compound names its unit last: "vijf schooldagen", "tien werkdagen"
+                          r"((school|werk|les|kalender)?(dag|dagen|week|weken)|jaar|jaren|maand|maanden|uur|uren|minuten|years?|months?|weeks?|days?|"
                           r"hours?|minutes)\b"
                           r"(\s+lang)?|"
                           # or the period as its two ends: "van 1 juni 2026 tot en met 31 december 2029", "2026–2029"

@@ -14,7 +14,7 @@ EN_WORDS = {"the", "how", "many", "what", "which", "who", "where", "when", "is",
             "do", "of", "in", "for", "and", "young", "people", "much", "about", "with", "to", "by", "there", "many"}
 NL_WORDS = {"de", "het", "een", "hoeveel", "welke", "wie", "waar", "wanneer", "is", "zijn", "was", "waren", "wordt",
             "worden", "van", "in", "voor", "en", "met", "op", "er", "hoe", "wat", "jongeren", "gemeenten"}
-FIGURE = re.compile(r"\b(hoeveel|hoe\s+veel|how\s+many|how\s+much|aantal|number\s+of|hoe\s+vaak|how\s+often|"
+FIGURE = re.compile(r"\b(hoeveel|hoe\s+veel|hoe\s+groot|how\s+(?:big|large)|how\s+many|how\s+much|aantal|number\s+of|hoe\s+vaak|how\s+often|"
                     r"welk\s+percentage|what\s+percentage|procent|percent)\b", re.I)
 HOW_OFTEN = re.compile(r"\b(hoe\s+vaak|how\s+often|hoeveel\s+keer|how\s+many\s+times|"  # also a ratio:
                        r"hoeveel\s+(minder|meer)\s+(vaak|kans)|hoeveel\s+vaker|"  # "how much less often"
@@ -117,7 +117,9 @@ SYNONYMS_NL = {"formatie": "fte", "capaciteit": "fte", "arbeidsplaatsen": "fte",
 SHAPES = {
     "email": re.compile(r"\b(e-?mail\w*|mailadres\w*)\b", re.I),
     # money asked for ("hoeveel geld", "het budget"), not money spoken of ("met het PmG-geld")
-    "amount": re.compile(r"\b(budget\w*|bedrag\w*|kosten|kost|subsidie\w*|financiering|costs?|funding)\b|"
+    "amount": re.compile(r"\b(budget\w*|bedrag\w*|kosten|kost|subsidie\w*|financiering|costs?|funding|amounts?|"
+                         # a contribution of money: "de rijksbijdrage", "eigen bijdrage" (not "een bijdrage leveren aan")
+                         r"rijksbijdrage\w*|(financiële|eigen)\s+bijdrage\w*|financial\s+contributions?)\b|"
                          r"\b(hoeveel|how\s+much|welk)\s+(\w+\s+)?(geld|money|euro)\b|"
                          # "how much is available", "hoeveel is er beschikbaar": no noun counted, a sum asked for
                          r"(?<!by\s)\bhow\s+much\s+(is|was|are|were|will|would|does|do|did|has|have|can|could)\b|"
@@ -147,7 +149,7 @@ SHAPES = {
                          r"bureau|institute|source)\w*|wie\s+heeft\s+(dat|dit|het)\s+onderzocht|who\s+(studied|"
                          r"researched|evaluated)|(door|by)\s+wie\w*\s+onderzocht|bron|source)\b", re.I),
     "title": re.compile(r"\b(titel|title|kop|headline)\b", re.I),
-    "duration": re.compile(r"\b(hoe\s+lang|how\s+long|(over|in|binnen)\s+(welke|what|which)\s+(periode|period|tijd|time)|"
+    "duration": re.compile(r"\b(hoe\s+lang|how\s+long|hoe\s+snel|how\s+(soon|quickly|fast)|(over|in|binnen)\s+(welke|what|which)\s+(periode|period|tijd|time)|"
                            r"(welke|what|which)\s+(periode|period|termijn|timeframe))\b", re.I),
     "age": re.compile(r"\b(leeftijd\w*|hoe\s+oud|ages?|aged|how\s+old)\b", re.I),
     "percent": re.compile(r"\b(welk|what)\s+(deel|share|proportion)\b|\b(procent|percent|percentages?)\b", re.I),

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.answer import (EFFECT_ASKED, MODIFIERS, MONTHS, QUALIFIERS, RATIO_PHRASE, SHAPE_PATTERNS, UNITS,
-                              counts, number_mentions, row_value)
+from assistant.answer import (EFFECT_ASKED, MODIFIERS, MONTHS, NUMBER, QUALIFIERS, RATIO_PHRASE, ROW_PAIR,
+                              SHAPE_PATTERNS, UNITS, counts, number_mentions, row_value)
 from assistant.keyword import terms
 from assistant.lists import list_phrase
+from assistant.matching import number_value
 from assistant.question import NOT_NAMES, Question
 
 
@@ -64,7 +65,7 @@ def figure_phrase(q: Question, sentence: str) -> str | None:
 
 # a sum of money as written, with the period it is for: "jaarlijks € 500.000", "€ 143 miljoen per jaar", "2,5 miljoen
 # euro", "€ 30 miljoen"
-_SUM = r"\d[\d.,]*(?:\s+(?:miljoen|miljard|duizend|million|billion))?"
+_SUM = r"\d(?:[\d.,]*\d)?(?:\s+(?:miljoen|miljard|duizend|million|billion))?"
 _ONE_SUM = rf"(?:(?:€|EUR)\s?{_SUM}(?:\s+euro)?|\b{_SUM}\s+euro)"
 AMOUNT = re.compile(rf"(?:\b(?:jaarlijks|structureel|eenmalig|annually)\s+)?"
                     rf"(?:(?:tussen|van|between|from)\s+{_ONE_SUM}\s+(?:en|tot|and|to)\s+{_ONE_SUM}|{_ONE_SUM})"
@@ -78,7 +79,10 @@ def amount_phrase(q: Question, sentence: str) -> str | None:
     it, then the first."""
     found = list(AMOUNT.finditer(sentence))
     if not found:
-        return None
+        return row_sums(q, sentence)
+    many = AMOUNTS_ASKED.search(q.text)  # "which two amounts": that many, in the order written
+    if many and (k := int(number_value(many.group(1).lower(), q.lang) or 0)) > 1 and len(found) >= k:
+        return joined(q, [m.group().strip() for m in found[:k]])
 
     def asked(text: str) -> int:  # the question's own terms weigh more than an earlier turn's (query_terms)
         return sum(q.query_terms.count(t) for t in terms(text))
@@ -89,6 +93,26 @@ def amount_phrase(q: Question, sentence: str) -> str | None:
         return asked(" ".join(re.findall(r"[\w'’\-]+", before)[-8:])), asked(sentence[m.end():][:60]), -k
 
     return found[max(range(len(found)), key=near)].group().strip()
+
+
+def row_sums(q: Question, sentence: str) -> str | None:
+    """In a table row, the sums of money asked for, with their headers: the columns whose header marks money ("budget
+    2024 (€): 10.900.000"); of several, those of the years the question names ("in 2024 en in 2025": both), else the
+    one whose header has most of the question's terms."""
+    pairs = [(k.strip(), v.strip()) for k, v in ROW_PAIR.findall(sentence)]
+    money = [(k, v) for k, v in pairs[1:] if MONEY_HEADER.search(k) and NUMBER.search(v)] if len(pairs) >= 3 else []
+    if not money:
+        return None
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", q.text))
+    of_years = [(k, v) for k, v in money if years & set(re.findall(r"\b(?:19|20)\d\d\b", k))]
+    if len(of_years) > 1:
+        return "; ".join(f"{k}: {v}" for k, v in of_years)
+    k, v = max(money, key=lambda p: (sum(q.query_terms.count(t) for t in terms(p[0])), -money.index(p)))
+    return f"{k}: {v}"
+
+
+AMOUNTS_ASKED = re.compile(r"\b([^\W\d_]{3,})\s+(?:bedragen|amounts|sums|budgetten|budgets)\b", re.I)
+MONEY_HEADER = re.compile(r"€|\b(?:euro|EUR)\b", re.I)
 
 
 def paired_figures(q: Question, sentence: str) -> str | None:
@@ -145,7 +169,7 @@ def direct_answer(q: Question, sentence: str) -> str | None:
         return m.group()[1:-1] if m else None
     if q.shape == "duration":  # "een jaar lang", "de eerste zeven maanden"
         m = re.search(r"\b(?:(?:eerste|laatste|afgelopen|komende|maximaal|minimaal|hooguit|ten\s+hoogste|ten\s+minste|"
-                      r"first|last|past|next|at\s+most|up\s+to|at\s+least)\s+)?"
+                      r"binnen|within|first|last|past|next|at\s+most|up\s+to|at\s+least)\s+)?"
                       + SHAPE_PATTERNS["duration"].pattern, sentence, re.I)
         return m.group() if m else None
     if q.shape in ("day", "date"):

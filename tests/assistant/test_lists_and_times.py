@@ -93,6 +93,20 @@ def test_a_line_of_only_a_label_and_a_date_is_metadata(line, field):
     ("Hoeveel geld gaat er naar de flexibele aanpak?",
      "Dit jaar is voor de gebiedsgerichte aanpak € 46 miljoen beschikbaar en voor de flexibele aanpak € 9 miljoen.",
      "€ 9 miljoen"),
+    # a contribution of money is a sum asked for; a sum ends on its last digit, not on the full stop after it
+    ("Welke rijksbijdrage krijgt Vlaardingen?", "Vlaardingen krijgt een rijksbijdrage van € 1.200.000.", "€ 1.200.000"),
+    ("What is the total amount involved?", "Samen gaat het om € 12 miljoen.", "€ 12 miljoen"),
+    # "which two amounts": both, in the order written
+    ("Which two amounts make up the first year's budget?",
+     "2 Dat is € 30 miljoen van het ministerie en € 10 miljoen van de gemeenten; later € 50 miljoen.",
+     "€ 30 miljoen and € 10 miljoen"),
+    # a table row whose header marks the money: that column; with two years asked, each year's column
+    ("Wat was het budget 2024 van Delft?", "Gemeente: Delft; jongeren bereikt: 310; budget 2024 (€): 1.400.000.",
+     "budget 2024 (€): 1.400.000"),
+    ("Wat is de rijksbijdrage in 2024 en in 2025?", "Onderdeel: Rijksbijdrage; 2024 (€): 900.000; 2025 (€): 950.000; "
+     "2026 (€): 0.", "2024 (€): 900.000; 2025 (€): 950.000"),
+    # contributing is no sum asked for
+    ("Welke partners leveren een bijdrage aan de aanpak?", "De aanpak kost € 2 miljoen.", None),
 ])
 def test_a_sum_of_money_leads_with_its_currency_and_period(question, sentence, lead):
     assert direct_answer(understand(question, [], None), sentence) == lead
@@ -161,6 +175,9 @@ def test_the_first_or_latest_document_of_a_kind_is_recognised(question, edge):
     ("Welke periode beslaat de nieuwe regeling?", "Voor de periode van 1 juni 2026 tot en met 31 december 2029 komt er "
      "een nieuwe regeling.", "van 1 juni 2026 tot en met 31 december 2029"),
     ("Hoe lang loopt het plan?", "Het uitvoeringsplan 2024–2025 loopt af.", "2024–2025"),
+    # how soon: the term, with its compound unit ("schooldagen")
+    ("Hoe snel krijgt een leerling een gesprek?", "Een leerling spreekt binnen drie werkdagen een medewerker.",
+     "binnen drie werkdagen"),
 ])
 def test_a_time_leads_as_the_sentence_says_it(question, sentence, lead):
     assert direct_answer(understand(question, [], None), sentence) == lead

@@ -108,6 +108,15 @@ def test_a_footnote_is_read_with_the_sentence_that_refers_to_it(devcorpus_assist
     assert "Kwaliteitskader" in answer.citations[1].quote and "gestuurd" in answer.citations[1].quote  # what was sent
 
 
+def test_a_question_about_what_a_footnote_says_is_answered_from_the_note(devcorpus_assistant):
+    # the July 2022 letter: "... € 143 miljoen per jaar.²" and, under it, the note that splits the first year's € 60
+    # miljoen into two sums
+    answer = devcorpus_assistant.ask("Welke twee bedragen noemt de voetnoot van de brief van juli 2022 voor het geld "
+                                     "van het eerste jaar?", suggest=False)
+    assert answer.lead == "€ 42 miljoen en € 18 miljoen [1]"
+    assert answer.citations[0].quote.startswith("2 ")  # the note itself, quoted first
+
+
 def test_the_noun_a_which_question_asks_for_decides_between_sentences_about_its_subject(devcorpus_assistant):
     # the July 2023 letter names Alles Kidzzz "voor kinderen op de basisschool"; the factsheet says which groups
     answer = devcorpus_assistant.ask("Voor welke groepen van de basisschool is Alles Kidzzz bedoeld?", suggest=False)
