@@ -135,7 +135,9 @@ MONTHS = list(dict.fromkeys(MONTHS_NL + MONTHS_EN))  # either language, each nam
 SHAPE_PATTERNS = {
     "email": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
     "amount": re.compile(r"(€|\beuro\b|\bEUR\b|\bmiljoen\b|\bmiljard\b|\bmillion\b|\bbillion\b)", re.I),
-    "day": re.compile(r"\b(" + "|".join(MONTHS) + r")\b|\b\d{1,2}[-/]\d{1,2}[-/](19|20)?\d\d\b", re.I),
+    # a date asked for is a day: "1 maart", "13-03-2019", "March 1" (a month alone dates another event as often)
+    "day": re.compile(r"\b\d{1,2}\s+(" + "|".join(MONTHS) + r")\b|\b(" + "|".join(MONTHS_EN) + r")\s+\d{1,2}\b"
+                      r"|\b\d{1,2}[-/]\d{1,2}[-/](19|20)?\d\d\b", re.I),
     "date": re.compile(r"\b((19|20)\d\d|" + "|".join(MONTHS) + r"|(de|het|the)\s+(voorjaar|lente|zomer|najaar|herfst|"
                        r"winter|spring|summer|autumn))\b", re.I),
     "title": re.compile(r"^[‘“'\"«][^.!?]{3,120}[’”'\"»][.]?$"),  # a line that is nothing but a quoted title

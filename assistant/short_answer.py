@@ -139,7 +139,7 @@ MONTH = "(?:" + "|".join(MONTHS) + ")"
 SEASON = r"(?:voorjaar|lente|zomer|najaar|herfst|winter|zomervakantie|spring|summer|autumn|fall|winter)"
 PART_OF = r"(?:begin|eind|medio|half|halverwege|early|late|mid)"
 DATES = [re.compile(p, re.I) for p in (  # the most precise first: a day, a month, a part of a year, a season, a year
-    rf"\b\d{{1,2}}\s+{MONTH}\s+(?:19|20)\d\d\b", r"\b\d{1,2}-\d{1,2}-(?:19|20)\d\d\b",
+    rf"\b\d{{1,2}}\s+{MONTH}\s+(?:19|20)\d\d\b", r"\b\d{1,2}-\d{1,2}-(?:19|20)\d\d\b", rf"\b\d{{1,2}}\s+{MONTH}\b",
     rf"\b(?:(?:begin|eind|medio|half)\s+)?{MONTH}\s+(?:19|20)\d\d\b", rf"\b{PART_OF}[\s-]+(?:19|20)\d\d\b",
     rf"\b(?:(?:voor|na|in|tijdens|vóór|before|after|in|during)\s+)?(?:de|het|the)\s+{SEASON}(?:\s+(?:van\s+)?(?:19|20)\d\d)?\b",
     rf"\b{SEASON}\s+(?:19|20)\d\d\b",

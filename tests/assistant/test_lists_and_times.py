@@ -178,9 +178,26 @@ def test_the_first_or_latest_document_of_a_kind_is_recognised(question, edge):
     # how soon: the term, with its compound unit ("schooldagen")
     ("Hoe snel krijgt een leerling een gesprek?", "Een leerling spreekt binnen drie werkdagen een medewerker.",
      "binnen drie werkdagen"),
+    # a date asked for: the day, also without its year, before a part of a year the sentence names as well
+    ("Op welke datum sturen de scholen hun cijfers?", "Scholen sturen elk jaar op 15 mei hun cijfers; eind 2025 volgt "
+     "een evaluatie.", "15 mei"),
 ])
 def test_a_time_leads_as_the_sentence_says_it(question, sentence, lead):
     assert direct_answer(understand(question, [], None), sentence) == lead
+
+
+@pytest.mark.parametrize(("sentence", "has_day"), [
+    ("De regeling gaat in op 1 juli 2025.", True),
+    ("De scholen melden zich uiterlijk 15 mei.", True),
+    ("Erkend sinds 02-11-2018.", True),
+    ("The grant was decided on March 4.", True),
+    ("De plannen lopen tot juni 2026.", False),  # a month dates a period as often as a day: no date given
+    ("Sinds april 2024 krijgen zij een impuls.", False),
+])
+def test_a_date_asked_for_is_a_day_not_a_month(sentence, has_day):
+    from assistant.answer import has_shape
+
+    assert has_shape(understand("Op welke datum kregen de gemeenten hun beschikking?", [], None), sentence) is has_day
 
 
 def test_which_places_is_read_in_the_question_not_in_the_statement_before_it():
