@@ -20,6 +20,8 @@ FIRST_ORDINAL = re.compile(r"^(?:Ten\s+eerste|Eerst|Firstly|First|(?:De|Het)\s+e
 BULLET = re.compile(r"^\s*(?:[-•*▪–]|\d{1,2}[.)])\s+")
 ITEM_WORDS = 10  # an item in the short answer: its first clause, at most this many words
 MAX_CHARS = 1500  # the longest list quote
+LABEL_WORDS = 4  # a line that labels (a list's "Deelnemers:", a page margin's "Ons kenmerk"): at most this many words
+MARGIN_LINES = 4  # a page's margin between two bullets: at most this many such lines
 
 
 # the word after which a sentence's enumeration begins ("netwerken over school en veiligheid, ..., en monitoring")
@@ -28,6 +30,7 @@ INTRODUCES = set("over als zoals van voor met op aan in om uit tussen bij door n
 LEADING = re.compile(r"^(?:onder\s+(?:andere|meer)|onder\s+anderen|waaronder|zoals|bijvoorbeeld|among\s+others|"
                      r"such\s+as|including)\s+", re.I)
 ELEMENT_WORDS = 5  # an element of an enumeration: at most this many words
+BULLET_ELEMENT_WORDS = 3  # ... and of one that a bullet is
 
 
 def enumeration(text: str, open_ended: bool = False) -> list[str] | None:
@@ -68,7 +71,10 @@ def _sentences(spans: list[tuple[int, int, int | None]], after: int) -> list[tup
 def _items(item: str) -> list[str]:
     """A bullet's items in the short answer: the elements of an enumeration it is ("Arnhem, Breda, Eindhoven en
     Heerlen;", "de vier grote steden: Amsterdam, ..."), else its first clause."""
-    return enumeration(BULLET.sub("", item.strip()), open_ended=True) or [_short(item)]
+    elements = enumeration(BULLET.sub("", item.strip()), open_ended=True)
+    # names or short phrases; longer ones are the clauses of one item ("hebben een betere werkhouding op school,
+    # spijbelen minder en worden minder vaak geschorst")
+    return elements if elements and all(len(e.split()) <= BULLET_ELEMENT_WORDS for e in elements) else [_short(item)]
 
 
 def _short(item: str) -> str:
@@ -104,6 +110,10 @@ def gather(text: str, spans: list[tuple[int, int, int | None]], start: int, end:
         sentence = text[start:end]
     if sentence.rstrip().endswith(":") or (ANNOUNCES.search(sentence) and not FIRST_ORDINAL.match(sentence)):
         bullets = _bullets(text, end)
+        label = next(((s, e) for s, e, _ in spans if s >= end), None)
+        if not bullets and label and "\n" not in text[end:label[0]] and text[label[0]:label[1]].rstrip().endswith(":") \
+                and len(text[label[0]:label[1]].split()) <= LABEL_WORDS:
+            bullets = _bullets(text, label[1])  # "... in negen subdoelstellingen. Deelnemers:" and the bullets
         if bullets:
             return start, bullets[-1][1], [i for s, e in bullets for i in _items(text[s:e])]
         if sentence.rstrip().endswith(":"):
@@ -131,8 +141,9 @@ def gather(text: str, spans: list[tuple[int, int, int | None]], start: int, end:
 
 
 def _bullets(text: str, end: int) -> list[tuple[int, int]]:
-    """The bullet lines (or blocks) right after ``end``."""
-    out, pos = [], end
+    """The bullet lines (or blocks) right after ``end``; a page's margin between two bullets ("1 juli 2022", "Ons
+    kenmerk", "4087215": up to MARGIN_LINES short lines that end no sentence) is passed over."""
+    out, pos, margin = [], end, 0
     while True:
         m = re.compile(r"\s*\n\s*").match(text, pos)
         if not m:
@@ -140,10 +151,15 @@ def _bullets(text: str, end: int) -> list[tuple[int, int]]:
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         line = text[m.end():line_end]
-        if not BULLET.match(line) or line_end - end > MAX_CHARS:
+        if line_end - end > MAX_CHARS:
             break
+        if not BULLET.match(line):
+            if not out or margin == MARGIN_LINES or len(line.split()) > LABEL_WORDS or re.search(r"[.!?:;]$", line):
+                break
+            margin, pos = margin + 1, line_end
+            continue
         out.append((m.end(), line_end))
-        pos = line_end
+        pos, margin = line_end, 0
     return out
 
 

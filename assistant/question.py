@@ -29,7 +29,12 @@ PLURAL = re.compile(r"(en|s|['’]s)$")
 FUNCTION_EN = {"were", "was", "are", "is", "did", "do", "does", "have", "has", "had", "there", "in", "of", "that",
                "this", "those", "these", "the", "a", "an", "they", "them", "it"}  # (Dutch ones are stop words)
 LIST = re.compile(r"\b((welke|which)\s+((twee|drie|vier|vijf|zes|two|three|four|five|six|\d+)\s+)?\w+(en|s)\b|"
-                  r"wat\s+zijn|what\s+are|noem|list)\b", re.I)
+                  r"wat\s+zijn|what\s+are|welke\s+zijn|which\s+are|noem|list|"
+                  # a plural named by two words, then its verb: "Which justice partners get ...", "Welke Limburgse
+                  # gemeenten krijgen ..."
+                  r"which\s+[a-z]+\s+[a-z]+s\s+(get|got|are|were|have|had|do|did|receive|received|work|take|play|can|"
+                  r"will|must|should)|welke\s+\w+\s+\w+en\s+(zijn|waren|krijgen|kregen|hebben|doen|werken|nemen|"
+                  r"spelen|kunnen|zullen|moeten|worden|horen))\b", re.I)
 INTERROGATIVE = re.compile(r"\b(hoeveel|welke?|wat|wie|waar|wanneer|hoe|waarom|how|what|which|who|where|when|why)\b"
                            r"|^(is|zijn|was|waren|wordt|worden|heeft|hebben|kan|is|are|was|were|does|did|do|has|have)\b", re.I)
 # Words of a statement about the one who asks ("Vanuit de reclassering:", "Als jongerenwerker wil ik ...")

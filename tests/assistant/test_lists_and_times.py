@@ -53,6 +53,40 @@ def test_a_bullet_that_enumerates_places_gives_each_place_as_an_item():
     assert text[lo:hi].endswith("Zaanstad.")
 
 
+def _spans(text: str, *sentences: str) -> list[tuple[int, int, int]]:
+    return [(text.index(s), text.index(s) + len(s), 1) for s in sentences]
+
+
+def test_a_count_announces_the_bullets_after_the_label_that_follows_it():
+    text = ("Het doel is uitgewerkt in vier subdoelen. Kinderen:\n\n- maken minder ruzie;\n\n- hebben een betere "
+            "band met school, komen vaker op tijd en letten beter op;\n\n- kennen hun grenzen;\n\n- vragen eerder hulp.")
+    spans = _spans(text, "Het doel is uitgewerkt in vier subdoelen.", "Kinderen:")
+    lo, hi, items = gather(text, spans, *spans[0][:2])
+    # a bullet of clauses is one item, not three
+    assert items == ["maken minder ruzie", "hebben een betere band met school", "kennen hun grenzen", "vragen eerder hulp"]
+    assert text[lo:hi].endswith("vragen eerder hulp.")
+
+
+def test_a_pages_margin_between_two_bullets_does_not_end_the_list():
+    text = ("Ook de partners krijgen ruimte. Het gaat om:\n\n- de politie, die meer wijkagenten inzet;\n\n3 maart 2023"
+            "\n\nOns kenmerk\n\n1234567\n\n- Halt, dat meer scholen bezoekt;\n\n- de reclassering.\n\nWij verwachten veel.")
+    spans = _spans(text, "Ook de partners krijgen ruimte.", "Het gaat om:")
+    lo, hi, items = gather(text, spans, *spans[1][:2])
+    assert items == ["de politie", "Halt", "de reclassering"]
+    assert text[lo:hi].endswith("de reclassering.")
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Which justice partners get extra room under the plan?", "list"),  # a plural named by two words
+    ("Welke Limburgse gemeenten krijgen steun?", "list"),
+    ("Welke zijn dat?", "list"),  # a follow-up after a count ("negen subdoelstellingen")
+    ("Which municipality runs the project?", "other"),  # one, whatever verb follows
+    ("Hoe lang duurt de training?", "other"),
+])
+def test_a_question_for_several_things_is_a_list_question(question, kind):
+    assert understand(question, [], None).kind == kind
+
+
 def test_a_month_asked_for_is_not_met_by_a_sentence_dated_in_another_month():
     ctx = DocContext(title="Verslag bijeenkomst lerend netwerk", date="2024-09-19")
     refs = time_refs("Waar vond de bijeenkomst van september 2024 plaats?")
