@@ -93,6 +93,11 @@ def score_candidates(q: Question, cands: list[Candidate]) -> None:
     """Score candidates given in document order (sentences of a paragraph one after the other)."""
     lexical_weight = 0.15 if q.lang == "en" else 0.45
     wants_total = bool(TOTAL_ASKED.search(q.text))
+    # examples ("wat voor X") are credited where given, not demanded; a change ("van 15 naar 27") is demanded where
+    # a sentence about what was asked gives one (else the figures of several documents answer it: "14 scholen ...;
+    # nieuwer: 26 scholen")
+    demanded = bool(q.shape) and q.shape != "examples" and (
+        q.shape != "change" or any(has_shape(q, c.text) and fits(q, c) for c in cands))
     in_footnote = q.shape not in (None, "footnote") and bool(SHAPES["footnote"].search(q.text))
     paragraph, opening, named = None, 0.0, 0.0
     for c in cands:
@@ -123,7 +128,7 @@ def score_candidates(q: Question, cands: list[Candidate]) -> None:
             # "In de eerste zeven maanden ..." after the sentence that names the team: how long, of what it names
             c.score = max(c.score, INHERIT * opening)
         opening = max(opening, c.topical)
-        if q.shape and q.shape != "examples" and not has_shape(q, c.text) and not (
+        if demanded and not has_shape(q, c.text) and not (
                 ANAPHORA.match(c.text) and has_shape(q, c.block)):  # "Ook heeft deze gemeente ...": its paragraph names it
             c.score *= NO_FIGURE_FACTOR  # an e-mail, an amount, a date, a person or a title asked for, not given
             # (examples, "wat voor X", are credited where given, not demanded: "wat voor team" asks which team)
@@ -151,6 +156,8 @@ SHAPE_PATTERNS = {
                           r"\b(van|vanaf|from|between|tussen)\s+(\d{1,2}\s+)?([a-z]+\s+)?(19|20)\d\d\s+"
                           r"(tot(\s+en\s+met)?|t/m|until|to|through|and|en)\s+(\d{1,2}\s+)?([a-z]+\s+)?(19|20)\d\d\b|"
                           r"\b(19|20)\d\d\s*[–-]\s*(19|20)\d\d\b", re.I),
+    # a figure that changed: "van 576 naar 812", "from 15 to 27" (not an age range: "van 8 tot 27 jaar")
+    "change": re.compile(r"\b(?:van|from)\s+\d[\d.,]*\s+(?:naar|to)\s+\d[\d.,]*\b(?!\s+(?:jaar|years))", re.I),
     "percent": re.compile(r"%|\b(procent|percent)\b", re.I),
     "phone": re.compile(r"(?:\+31\s?|\b0)\d{1,3}[\s-]?\d{2,4}[\s-]?\d{2,4}(?:[\s-]?\d{2,4})?\b"),  # 070-123 4567
     # the footnote itself, under the page: "¹ Tweede Kamer, ...", "2 Het gaat om € 42 miljoen ..."

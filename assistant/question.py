@@ -134,6 +134,11 @@ SHAPES = {
                          r"\bhoeveel\s+((kan|kunnen|mag|mogen|zal|zullen|gaat|gaan)\s+([\w'’\-]+\s+){0,5})?"
                          r"(krijg\w*|kreeg|kregen|ontvang\w*|ontving\w*|besteed\w*|besteden|uitgeven|uitgegeven)\b",
                          re.I),
+    # how a figure changed ("Hoe is het aantal gemeenten gegroeid?", "By how much does the number grow?"): its two
+    # values, "van 15 naar 27"
+    "change": re.compile(r"\b(hoe|hoeveel|how|by\s+how\s+much)\b.*\b(gegroeid|groeit|groeide|gestegen|stijgt|steeg|"
+                         r"toegenomen|gedaald|daalt|daalde|afgenomen|veranderd|verandert|grow|grows|grew|grown|rise|rose|"
+                         r"risen|increased?|decreased?|fallen|fell|changed?)\b", re.I),
     # a calendar date ("op welke datum", "the cut-off date"): a day or a month; "wanneer", "in welk jaar": a year will do
     # asked for, not named: "Welke gemeente had op de peildatum het grootste bereik?" asks a place
     "day": re.compile(r"\b(welke|welk|what|which|wat)\s+(\w+\s+)?(\w*datum|date|deadline)\b|"

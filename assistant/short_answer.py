@@ -16,8 +16,7 @@ from assistant.matching import number_value
 from assistant.question import NOT_NAMES, Question
 
 
-# a figure that changed: "van 576 naar 812", "from 15 to 27" (not an age range: "van 8 tot 27 jaar")
-CHANGE = re.compile(r"\b(?:van|from)\s+\d[\d.,]*\s+(?:naar|to)\s+\d[\d.,]*\b(?!\s+(?:jaar|years))", re.I)
+CHANGE = SHAPE_PATTERNS["change"]
 
 
 def figure_phrase(q: Question, sentence: str) -> str | None:
@@ -177,6 +176,8 @@ def direct_answer(q: Question, sentence: str) -> str | None:
     if q.kind != "figure" and q.shape == "age":
         m = AGE.search(sentence)
         return m.group() if m else None
+    if q.shape == "change" and (m := CHANGE.search(sentence)):  # "Hoe is het aantal gegroeid?": both figures
+        return m.group()
     if q.shape == "amount" and (amount := amount_phrase(q, sentence)):
         return amount
     if q.kind == "figure":

@@ -76,6 +76,20 @@ def test_a_pages_margin_between_two_bullets_does_not_end_the_list():
     assert text[lo:hi].endswith("de reclassering.")
 
 
+@pytest.mark.parametrize(("question", "sentence", "lead"), [
+    # how a figure changed: its two values, before any other figure of the sentence
+    ("Hoe is het aantal scholen gegroeid?", "Acht gemeenten doen mee; het aantal scholen groeit van 9 naar 14.",
+     "van 9 naar 14"),
+    ("By how much did the number of pupils grow?", "In drie jaar steeg het aantal leerlingen van 120 naar 410.",
+     "van 120 naar 410"),
+    ("Hoe is het aantal scholen gegroeid?", "Het spreekuur draait nu op 26 scholen.", "26 scholen"),  # one value
+])
+def test_a_change_asked_for_leads_with_both_values(question, sentence, lead):
+    q = understand(question, [], None)
+    assert q.shape == "change"
+    assert direct_answer(q, sentence) == lead
+
+
 @pytest.mark.parametrize(("question", "kind"), [
     ("Which justice partners get extra room under the plan?", "list"),  # a plural named by two words
     ("Welke Limburgse gemeenten krijgen steun?", "list"),

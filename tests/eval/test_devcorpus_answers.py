@@ -129,3 +129,13 @@ def test_who_speaks_is_answered_by_the_name_not_by_a_compound_of_the_organisatio
     answer = devcorpus_assistant.ask("Wie van Halt komt aan het woord in het bericht over het spreekuur op scholen?",
                                      suggest=False)
     assert answer.lead == "Marieke Dekker [1]"
+
+
+def test_how_a_figure_changed_is_answered_by_a_change_or_by_the_documents_figures(devcorpus_assistant):
+    # the May 2023 news item says the change in one sentence ("groeit van 15 naar 27")
+    answer = devcorpus_assistant.ask("Met hoeveel gemeenten is de aanpak in 2023 gegroeid?", suggest=False)
+    assert answer.lead.startswith("van 15 naar 27")
+    # no sentence says how the Halt-spreekuur grew: each document's figure, oldest first, not a refusal
+    answer = devcorpus_assistant.ask("Hoe is het aantal scholen met een Halt-spreekuur sinds 2023 toegenomen?",
+                                     suggest=False)
+    assert answer.answered and answer.lead.index("14 scholen") < answer.lead.index("26 scholen")
