@@ -35,15 +35,15 @@ LIST = re.compile(r"\b((welke|which)\s+((twee|drie|vier|vijf|zes|two|three|four|
                   r"which\s+[a-z]+\s+[a-z]+s\s+(get|got|are|were|have|had|do|did|receive|received|work|take|play|can|"
                   r"will|must|should)|welke\s+\w+\s+\w+en\s+(zijn|waren|krijgen|kregen|hebben|doen|werken|nemen|"
                   r"spelen|kunnen|zullen|moeten|worden|horen))\b", re.I)
-INTERROGATIVE = re.compile(r"\b(hoeveel|welke?|wat|wie|waar|wanneer|hoe|waarom|how|what|which|who|where|when|why)\b"
+INTERROGATIVE = re.compile(r"\b(hoeveel|hoelang|welke?|wat|wie|waar|wanneer|hoe|waarom|how|what|which|who|where|when|why)\b"
                            r"|^(is|zijn|was|waren|wordt|worden|heeft|hebben|kan|is|are|was|were|does|did|do|has|have)\b", re.I)
 # Words of a statement about the one who asks ("Vanuit de reclassering:", "Als jongerenwerker wil ik ...")
 ASKER = re.compile(r"^(vanuit|als|vraag(je)?|from|as)\b|\b(ik|wij|we|mijn|onze|ons|i|my|our|me)\b", re.I)
 # A question that asks two things ("Vanaf welke leeftijd ... voor AJB, en voor welke leeftijdsgroep ... Alles Kidzzz?"):
 # the second part starts with "en"/"and" and has an interrogative within its first three words.
-SECOND_PART = re.compile(r",?\s+(?:en|and)\s+(?=(?:[\w'’\-]+\s+){0,2}(?:hoeveel|welke?|wat|wie|waar|wanneer|hoe|how|"
+SECOND_PART = re.compile(r",?\s+(?:en|and)\s+(?=(?:[\w'’\-]+\s+){0,2}(?:hoeveel|hoelang|welke?|wat|wie|waar|wanneer|hoe|how|"
                          r"what|which|who|where|when)\b)", re.I)
-SECOND_QUESTION = re.compile(r"\?\s+(?=(?:[\w'’\-]+\s+){0,1}(?:hoeveel|welke?|wat|wie|waar|wanneer|hoe|how|what|which|"
+SECOND_QUESTION = re.compile(r"\?\s+(?=(?:[\w'’\-]+\s+){0,1}(?:hoeveel|hoelang|welke?|wat|wie|waar|wanneer|hoe|how|what|which|"
                              r"who|where|when)\b)", re.I)
 FOLLOW_UP = re.compile(r"^(en|and|ook|also|what about|how about|en wat|daarvan|die|deze|dat|it|they|those|that)\b", re.I)
 # Words that point back to an earlier turn anywhere in a question ("Wie begeleiden die jongeren voordat ze vrijkomen?").
@@ -159,7 +159,7 @@ SHAPES = {
                          r"bureau|institute|source)\w*|wie\s+heeft\s+(dat|dit|het)\s+onderzocht|who\s+(studied|"
                          r"researched|evaluated)|(door|by)\s+wie\w*\s+onderzocht|bron|source)\b", re.I),
     "title": re.compile(r"\b(titel|title|kop|headline)\b", re.I),
-    "duration": re.compile(r"\b(hoe\s+lang|how\s+long|hoe\s+snel|how\s+(soon|quickly|fast)|(over|in|binnen)\s+(welke|what|which)\s+(periode|period|tijd|time)|"
+    "duration": re.compile(r"\b(hoe\s*lang|how\s+long|hoe\s+snel|how\s+(soon|quickly|fast)|(over|in|binnen)\s+(welke|what|which)\s+(periode|period|tijd|time)|"
                            r"(welke|what|which)\s+(periode|period|termijn|timeframe))\b", re.I),
     "age": re.compile(r"\b(leeftijd\w*|hoe\s+oud|ages?|aged|how\s+old)\b", re.I),
     "percent": re.compile(r"\b(welk|what)\s+(deel|share|proportion)\b|\b(procent|percent|percentages?)\b", re.I),

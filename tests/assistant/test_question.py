@@ -21,6 +21,8 @@ from assistant.types import Message
      ["How many young people did Breda's team register?", "Over what period?"]),
     ("Hoeveel regisseurs zijn er ingezet en hoeveel jongeren zijn aangemeld?",
      ["Hoeveel regisseurs zijn er ingezet?", "Hoeveel jongeren zijn aangemeld?"]),
+    # "hoelang" written as one word asks as "hoe lang" does
+    ("Hoeveel subsidie krijgt een school, en voor hoelang?", ["Hoeveel subsidie krijgt een school?", "Voor hoelang?"]),
     # one question: "en" joins two things it asks about, not two questions
     ("Welke rol hebben politie en OM in de wijk?", ["Welke rol hebben politie en OM in de wijk?"]),
     ("Hoeveel jongeren en ouders zijn bereikt?", ["Hoeveel jongeren en ouders zijn bereikt?"]),
