@@ -13,7 +13,7 @@ from assistant.answer import (EFFECT_ASKED, MODIFIERS, MONTHS, NUMBER, QUALIFIER
 from assistant.keyword import terms
 from assistant.lists import list_phrase
 from assistant.matching import number_value
-from assistant.question import NOT_NAMES, Question
+from assistant.question import NOT_NAMES, PLURAL, Question
 
 
 CHANGE = SHAPE_PATTERNS["change"]
@@ -53,6 +53,9 @@ def figure_phrase(q: Question, sentence: str) -> str | None:
         hit = next((i for i, w in enumerate(after) if w.lower() not in MODIFIERS), len(after) - 1)
         if not terms(after[hit]):  # a preposition ("nog 14 in intensieve begeleiding"): the figure alone
             return " ".join(filter(None, [qualifier, word]))
+        if hit + 1 < len(after) and after[hit].islower() and after[hit].endswith("e") \
+                and after[hit + 1].islower() and PLURAL.search(after[hit + 1]):
+            hit += 1  # an inflected adjective goes on to its noun: "acht wekelijkse sessies"
     while hit + 1 < len(after) and (counting[hit + 1] or (after[hit].lower().strip("()") in UNITS
                                                           and bool(terms(after[hit + 1])))):
         hit += 1  # what is counted goes on: "166 officiële waarschuwingen", "13 (fte) straatcoaches"

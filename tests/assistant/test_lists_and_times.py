@@ -160,6 +160,11 @@ def test_a_sum_of_money_leads_with_its_currency_and_period(question, sentence, l
     assert direct_answer(understand(question, [], None), sentence) == lead
 
 
+def test_a_figure_before_an_adjective_goes_on_to_its_noun():
+    q = understand("Uit hoeveel bijeenkomsten bestaat de cursus?", [], None)
+    assert direct_answer(q, "De cursus telt zes tweewekelijkse lessen van een uur.") == "zes tweewekelijkse lessen"
+
+
 def test_a_count_named_by_another_word_for_it_is_the_figure_asked_for():
     q = understand("How many primary school teachers in Heerlen have been trained so far?", [], None)
     assert direct_answer(q, "Inmiddels zijn 61 leerkrachten van basisscholen getraind.") == "61 leerkrachten"
