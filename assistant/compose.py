@@ -32,6 +32,7 @@ TEXTS = {
         "no_names": "Dat staat niet in de documenten: de passage die hierover gaat, noemt geen gemeenten of plaatsen bij naam.",
         "part_refused": "dit deel van de vraag staat niet in de documenten",
         "see": "zie {refs}",
+        "no_document": "Dat staat niet in de documenten: er is geen {name} bij.",
     },
     "en": {
         "refuse": "The documents do not say: I found no passage that answers this question.",
@@ -42,6 +43,7 @@ TEXTS = {
         "no_names": "The documents do not say: the passage about this names no municipality or place.",
         "part_refused": "the documents do not answer this part of the question",
         "see": "see {refs}",
+        "no_document": "The documents do not say: there is no {name} among them.",
     },
 }
 
@@ -120,6 +122,11 @@ class Composer:
         lead = "; ".join(heads)
         return Answer(question=question, answer=f"{lead}\n\n{quotes}", answered=True, lead=lead, citations=citations,
                       query=" | ".join(p.query or "" for p in parts), evidence=min(evidence) if evidence else None)
+
+    def no_document(self, q: Question, name: str) -> Answer:
+        """The refusal for a question about a document that is not here ("the third monitor")."""
+        return Answer(question=q.text, answer=TEXTS[q.lang]["no_document"].format(name=name), answered=False,
+                      query=q.query)
 
     def chunk_citations(self, hits: list[tuple[str, float]], chunks: dict[str, StoredChunk]) -> list[Citation]:
         """Whole retrieved chunks as numbered citations (search results; the passages an LLM answers from)."""

@@ -70,6 +70,19 @@ EDGE_NEW = re.compile(r"\b(?:laatste|nieuwste|meest\s+recente|recentste|latest|n
                       + "|".join(_KIND_WORDS) + r")\b", re.I)
 
 
+# "the third monitor", "de tweede brief": the n-th document of a kind (not "de Tweede Kamer")
+ORDINALS = {"tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+ORDINAL_NL = {n: w for w, n in ORDINALS.items() if w in ("tweede", "derde", "vierde", "vijfde")}
+NTH = re.compile(r"\b(" + "|".join(ORDINALS) + r")\s+(?!kamer)(?:\w+\s+)??\w*?(" + "|".join(_KIND_WORDS) + r")\b", re.I)
+
+
+def nth_document(question: str) -> tuple[int, str] | None:
+    """(n, the kind word) when the question means the n-th document of a kind (n >= 2): "according to the third
+    monitor", "de tweede voortgangsbrief"."""
+    m = NTH.search(question)
+    return (ORDINALS[m.group(1).lower()], _KIND_WORDS[m.group(2).lower()]) if m else None
+
+
 def edge_document(question: str) -> tuple[str, str] | None:
     """("old" | "new", the kind word) when the question means the first or the latest document of a kind: "de eerste
     brief van de ministers", "Wat is de meest recente brief aan de Kamer?"."""

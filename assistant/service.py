@@ -14,7 +14,8 @@ import numpy as np
 from assistant import answer as ex
 from assistant import footnotes, matching
 from assistant.compose import Composer
-from assistant.context import DocContext, TimeRef, edge_document, is_field_line, is_label_line, matches_date
+from assistant.context import (NTH, ORDINAL_NL, DocContext, TimeRef, edge_document, is_field_line, is_label_line,
+                               matches_date, nth_document)
 from assistant.embedding import make_embedder
 from assistant.errors import QuestionError
 from assistant.keyword import KeywordCache, KeywordIndex, keyword_dir, terms
@@ -298,6 +299,24 @@ class Assistant:
         pick = min if when == "old" else max
         return [pick(docs, key=lambda d: d.date).id]
 
+    def nth_absent(self, q: Question) -> str | None:
+        """The n-th document of a kind the question means ("the third monitor"), when no document here is it: none
+        that says it is ("Dit is de tweede monitor") and fewer than n of that kind; None when it is here or none is
+        meant."""
+        found = nth_document(q.query)
+        if found is None:
+            return None
+        n, word = found
+        docs = [d for d in self.store.documents(cached=True) if word in (d.kind or "") or word in d.title.lower()]
+        if len([d for d in docs if d.date]) >= n:
+            return None
+        said = f"{ORDINAL_NL[n]} {word}"
+        for d in docs:
+            opening = self.store.get_chunks([chunk_id(d.id, i) for i in range(3)])
+            if any(said in c.text.lower() for c in opening.values()):
+                return None
+        return NTH.search(q.query).group()
+
     def answer_part(self, text: str, history: list[Message], filters: Filters | None, index: KeywordIndex,
                     timings: dict[str, float], follow_up: bool | None = None, condense: bool = True,
                     vector: np.ndarray | None = None) -> tuple[Answer, list[tuple[str, float]], dict[str, StoredChunk]]:
@@ -312,6 +331,10 @@ class Assistant:
         t1 = time.perf_counter()
         qvec = vector if vector is not None else self.embedder.encode([q.query], is_query=True)[0]
         t2 = time.perf_counter()
+        if absent := self.nth_absent(q):  # "the third monitor", where the documents hold two
+            answer = self.composer.no_document(q, absent)
+            timings["understand"] = timings.get("understand", 0.0) + (t1 - t0) * 1e3
+            return answer, [], {}
         # "volgens de brief van juli 2023", "de eerste brief": retrieval among the documents meant, when there are any
         dated = q.documents = self.documents_meant(q)
         hits = self.retrieve(q.query, filters, vector=qvec, index=index, doc_ids=dated or None)

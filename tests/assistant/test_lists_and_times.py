@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.context import DocContext, edge_document, is_field_line, time_fits, time_refs
+from assistant.context import DocContext, edge_document, is_field_line, nth_document, time_fits, time_refs
 from assistant.short_answer import direct_answer
 from assistant.letters import asks_signatory, signatures
 from assistant.lists import enumeration, gather
@@ -320,3 +320,14 @@ def test_a_short_line_that_does_not_end_as_a_sentence_is_a_label(line, label):
     from assistant.context import is_label_line
 
     assert is_label_line(line) is label
+
+
+@pytest.mark.parametrize(("question", "nth"), [
+    ("How many young people were reached according to the third monitor?", (3, "monitor")),
+    ("Wat staat er in de tweede voortgangsrapportage?", (2, "rapportage")),  # a compound of the kind's word
+    ("Wat staat in de tweede brief van de minister?", (2, "brief")),
+    ("Wat schreef de minister in de brief aan de Tweede Kamer?", None),  # the Kamer, no second letter
+    ("Welke brief stuurde de minister als tweede?", None),
+])
+def test_the_nth_document_of_a_kind_is_read_from_the_question(question, nth):
+    assert nth_document(question) == nth

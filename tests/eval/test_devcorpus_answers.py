@@ -139,3 +139,11 @@ def test_how_a_figure_changed_is_answered_by_a_change_or_by_the_documents_figure
     answer = devcorpus_assistant.ask("Hoe is het aantal scholen met een Halt-spreekuur sinds 2023 toegenomen?",
                                      suggest=False)
     assert answer.answered and answer.lead.index("14 scholen") < answer.lead.index("26 scholen")
+
+
+def test_a_document_that_is_not_here_is_said_to_be_absent(devcorpus_assistant):
+    # the corpus holds one monitor, which calls itself "de tweede monitor"
+    answer = devcorpus_assistant.ask("Wat meldt de derde monitor over het aantal gezinnen?", suggest=False)
+    assert not answer.answered and answer.answer == "Dat staat niet in de documenten: er is geen derde monitor bij."
+    answer = devcorpus_assistant.ask("How many families does the second monitor count?", suggest=False)
+    assert answer.answered and "498" in answer.answer
