@@ -158,7 +158,8 @@ SHAPE_PATTERNS = {
                           r"\b(19|20)\d\d\s*[–-]\s*(19|20)\d\d\b", re.I),
     # a figure that changed: "van 576 naar 812", "from 15 to 27" (not an age range: "van 8 tot 27 jaar")
     "change": re.compile(r"\b(?:van|from)\s+\d[\d.,]*\s+(?:naar|to)\s+\d[\d.,]*\b(?!\s+(?:jaar|years))", re.I),
-    "percent": re.compile(r"%|\b(procent|percent)\b", re.I),
+    # a part as a percentage or a fraction: "12 %", "ongeveer de helft", "een kwart"
+    "percent": re.compile(r"%|\b(procent|percent|helft|kwart|driekwart|half|quarter)\b", re.I),
     "phone": re.compile(r"(?:\+31\s?|\b0)\d{1,3}[\s-]?\d{2,4}[\s-]?\d{2,4}(?:[\s-]?\d{2,4})?\b"),  # 070-123 4567
     # the footnote itself, under the page: "¹ Tweede Kamer, ...", "2 Het gaat om € 42 miljoen ..."
     "footnote": re.compile(r"^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|[1-9]\d?(?=\s+[A-Z‘“]))\s"),

@@ -121,6 +121,9 @@ SYNONYMS_NL = {"formatie": "fte", "capaciteit": "fte", "arbeidsplaatsen": "fte",
 # a place, a title, a duration, an age, a percentage, a phone number, a footnote, examples.
 SHAPES = {
     "email": re.compile(r"\b(e-?mail\w*|mailadres\w*)\b", re.I),
+    # a part asked for: "welk deel", "what share of the grant", "how much of their budget" (before the sum it is of)
+    "percent": re.compile(r"\b(welk|what)\s+(deel|share|proportion|part)\b|\bwelk\s+(aandeel|gedeelte)\b|"
+                          r"\bhow\s+much\s+of\b|\b(procent|percent|percentages?)\b", re.I),
     # money asked for ("hoeveel geld", "het budget"), not money spoken of ("met het PmG-geld")
     "amount": re.compile(r"\b(budget\w*|bedrag\w*|kosten|kost|subsidie\w*|financiering|costs?|funding|amounts?|"
                          # a contribution of money: "de rijksbijdrage", "eigen bijdrage" (not "een bijdrage leveren aan")
@@ -162,7 +165,6 @@ SHAPES = {
     "duration": re.compile(r"\b(hoe\s*lang|how\s+long|hoe\s+snel|how\s+(soon|quickly|fast)|(over|in|binnen)\s+(welke|what|which)\s+(periode|period|tijd|time)|"
                            r"(welke|what|which)\s+(periode|period|termijn|timeframe))\b", re.I),
     "age": re.compile(r"\b(leeftijd\w*|hoe\s+oud|ages?|aged|how\s+old)\b", re.I),
-    "percent": re.compile(r"\b(welk|what)\s+(deel|share|proportion)\b|\b(procent|percent|percentages?)\b", re.I),
     "phone": re.compile(r"\b(telefoon\w*|telefonisch\w*|phone\w*|bellen)\b", re.I),
     "footnote": re.compile(r"\b(voetno\w*|footnotes?)\b", re.I),
     # "wat voor voorvallen": the kind of thing, answered by examples ("zoals het vernielen van spullen, ...")

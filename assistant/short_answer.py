@@ -148,6 +148,8 @@ DATES = [re.compile(p, re.I) for p in (  # the most precise first: a day, a mont
     r"\b(?:(?:vanaf|sinds|tot|in)\s+)?(?:19|20)\d\d\b")]
 
 
+PART = re.compile(r"\b(?:(?:ongeveer|ruim|bijna|circa|ten\s+minste|minstens|maximaal|hooguit|meer\s+dan|minder\s+dan)\s+)?"
+                  r"(?:(?:de|een)\s+(?:helft|kwart)|driekwart|\d+(?:[.,]\d+)?\s*(?:%|procent))", re.I)
 PERSON = re.compile(r"(?<=\s)([A-Z][a-zà-ÿ]+(?:\s+(?:van|de|der|den|van de|van der))?\s+[A-Z][a-zà-ÿ]+)\b")  # Selma Kuijpers
 PLACE = re.compile(r"\b(?:[Ii]n|gemeente)\s+((?:[A-Z][\w'’\-]+)(?:\s+[A-Z][\w'’\-]+)?)")  # "in Den Haag"
 
@@ -179,6 +181,8 @@ def direct_answer(q: Question, sentence: str) -> str | None:
     if q.kind != "figure" and q.shape == "age":
         m = AGE.search(sentence)
         return m.group() if m else None
+    if q.shape == "percent" and (m := PART.search(sentence)):  # "ongeveer de helft", "ten minste 60 procent"
+        return m.group()
     if q.shape == "change" and (m := CHANGE.search(sentence)):  # "Hoe is het aantal gegroeid?": both figures
         return m.group()
     if q.shape == "amount" and (amount := amount_phrase(q, sentence)):

@@ -160,6 +160,21 @@ def test_a_sum_of_money_leads_with_its_currency_and_period(question, sentence, l
     assert direct_answer(understand(question, [], None), sentence) == lead
 
 
+@pytest.mark.parametrize(("question", "sentence", "lead"), [
+    # a part asked for, given as a fraction or a percentage, before the sum it is a part of
+    ("What share of the grant goes to youth work?", "Daarvan gaat ongeveer de helft naar het jongerenwerk.",
+     "ongeveer de helft"),
+    ("How much of their budget must municipalities spend on proven interventions?",
+     "Gemeenten besteden ten minste 60 procent van hun budget van € 2 miljoen aan erkende interventies.",
+     "ten minste 60 procent"),
+    ("Welk deel van het geld gaat naar scholen?", "Een kwart gaat naar scholen, de rest naar de wijken.", "Een kwart"),
+])
+def test_a_part_asked_for_leads_with_the_part(question, sentence, lead):
+    q = understand(question, [], None)
+    assert q.shape == "percent"
+    assert direct_answer(q, sentence) == lead
+
+
 def test_a_figure_before_an_adjective_goes_on_to_its_noun():
     q = understand("Uit hoeveel bijeenkomsten bestaat de cursus?", [], None)
     assert direct_answer(q, "De cursus telt zes tweewekelijkse lessen van een uur.") == "zes tweewekelijkse lessen"
