@@ -6,6 +6,7 @@ import re
 import threading
 import time
 import unicodedata
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from assistant.keyword import KeywordCache, KeywordIndex, keyword_dir, terms
 from assistant.question import OWN_WEIGHT, Question, shape_words, split_question, understand
 from assistant.retrieval import filter_where, keyword_mask, reciprocal_rank_fusion
 from assistant.settings import Settings
-from assistant.store import Store, StoredChunk
+from assistant.store import Store, StoredChunk, StoredSentence
 from assistant.types import Answer, Citation, DocumentInfo, DocumentRecord, Filters, Message
 from ingest.chunking import chunk_id
 
@@ -140,7 +141,7 @@ class Assistant:
         # a number word meets the figure it writes ("de twintig nieuwe gemeenten": "20 gemeenten ..." in a title)
         figures = {t: n for w, n in matching.numerals(q.text, q.lang).items() for t in terms(w)}
         weighted = [figures.get(t, t) for t in weighted]
-        for s in sentences:
+        for s in with_values(sentences, chunks):
             chunk = chunks[s.chunk_id]
             doc = docs.get(chunk.doc_id)
             ctx = (DocContext(doc.title, chunk.section, doc.date, doc.peildatum, first_heading.get(doc.id)) if doc
@@ -353,3 +354,22 @@ class Assistant:
             timings[key] = timings.get(key, 0.0) + ms * 1e3
         return answer, hits, chunks
 
+
+
+VALUE_WORDS = 3  # a field's value on the line under it: at most this many words, the first a figure or a date
+
+
+def with_values(sentences: list[StoredSentence], chunks: dict[str, StoredChunk]) -> list[StoredSentence]:
+    """The sentences in order, where a field's label stands on a line of its own and its value on the next one ("Ons
+    kenmerk" and "5178141", "Datum erkenning" and "13-03-2019": a letterhead, a factsheet's table) the label read
+    with its value, as one verbatim span of the chunk (the value's own line stays a sentence as well)."""
+    out = []
+    for s, t in zip(sentences, [*sentences[1:], None], strict=True):
+        if t is not None and t.chunk_id == s.chunk_id and is_label_line(s.text, words=4) and not s.text.rstrip().endswith(":"):
+            text = chunks[s.chunk_id].text
+            gap = text[s.start + len(s.text):t.start]
+            if not gap.strip() and "\n" in gap and len(t.text.split()) <= VALUE_WORDS and t.text[:1].isdigit() \
+                    and not re.search(r"\d", s.text):
+                s = replace(s, text=text[s.start:t.start + len(t.text)])
+        out.append(s)
+    return out

@@ -53,3 +53,21 @@ def test_number_words_are_read_as_the_figures_they_write():
     assert numerals("de twintig nieuwe gemeenten en de vijftien eerste") == {"twintig": "20", "vijftien": "15"}
     assert numerals("the list of twenty", "en") == {"twenty": "20"}
     assert numerals("een gemeente met een plan") == {}  # an article, not a count
+
+
+def test_a_fields_label_is_read_with_the_value_on_the_line_under_it():
+    import numpy as np
+
+    from assistant.service import with_values
+    from assistant.store import StoredChunk, StoredSentence
+
+    text = "Datum erkenning\n\n02-11-2018\n\nTweede Kamer der Staten-Generaal\n\nVergaderjaar 2022–2023\n\nErkend door"
+    lines = ["Datum erkenning", "02-11-2018", "Tweede Kamer der Staten-Generaal", "Vergaderjaar 2022–2023", "Erkend door"]
+    spans = [(text.index(t), text.index(t) + len(t), 1) for t in lines]
+    chunk = StoredChunk("d:0000", text, "d", None, 1, 1, spans)
+    sentences = [StoredSentence(f"d:0000:{k}", "d:0000", t, 1, s, np.zeros(2)) for k, (t, (s, _, _)) in
+                 enumerate(zip(lines, spans, strict=True))]
+    read = [s.text for s in with_values(sentences, {"d:0000": chunk})]
+    # the label with its date, verbatim; the value stays a sentence; a line that is a field itself is no value
+    assert read == ["Datum erkenning\n\n02-11-2018", "02-11-2018", "Tweede Kamer der Staten-Generaal",
+                    "Vergaderjaar 2022–2023", "Erkend door"]
