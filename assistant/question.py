@@ -52,7 +52,10 @@ POINTS_BACK = re.compile(r"\b(ze|zij|hun|hen|deze|dit|daar(van|bij|mee|in|voor)?
                          # "dat" right after a conjunction is no conjunction itself: "of dat werkt", "hoe dat gaat"
                          r"|\b(of|als|hoe|waar|wanneer|omdat|whether|if|how)\s+(dat|that|it)\b"
                          # "dat" as the subject at the end: "In welke stad is dat?", "Wanneer was dat?"
-                         r"|\b(is|was|zijn|waren|gebeurt|gebeurde)\s+(dat|dit)\s*[?.!]?\s*$", re.I)
+                         r"|\b(is|was|zijn|waren|gebeurt|gebeurde)\s+(dat|dit)\s*[?.!]?\s*$"
+                         # "die" / "dat" right after the question's verb points at what was spoken of: "Hoe zijn die
+                         # gemeenten uitgekozen?", "Hoe is dat aantal opgebouwd?", "Wanneer gaan die aan de slag?"
+                         r"|^(hoe|wat|wanneer|waar|wie|waarom)\s+[\w'’]+\s+(die|dat)\b", re.I)  # (a verb after these)
 # Capitalised words that name no place, person or organisation the evidence must mention.
 NOT_NAMES = {"Preventie", "Gezag", "PmG", "Dutch", "Netherlands", "Nederland", "English", "I", "Hoeveel", "Welke",
              "How", "What", "Which", "Who", "Wie", "Wat", "Waar", "Where", "When", "Wanneer", "En", "And", "In",
@@ -373,7 +376,11 @@ def understand(text: str, history: list[Message] | None = None, follow_up: bool 
         own_names, prior_names = salient_names(text), salient_names(prior)
         borrowed = [w for w in re.findall(r"[\w'’\-]+", prior)
                     if not (own_names and w in prior_names) and w.lower() not in text.lower()]
-        borrowed_text = " ".join([*borrowed, *glossary_matches(prior, lang).values()])
+        # and the names the answer gave ("waaronder Almelo, Gouda en Zwolle"): what "die gemeenten" points at
+        answered = [m.content for m in (history or []) if m.role == "assistant"][-1:]
+        said = [n for n in salient_names(re.sub(r"\[\d+\]", "", answered[0].split("\n", 1)[0])) if n not in borrowed
+                and n.lower() not in text.lower()] if answered else []
+        borrowed_text = " ".join([*borrowed, *said, *glossary_matches(prior, lang).values()])
         query = f"{own} {borrowed_text}"
         query_terms += terms(borrowed_text)
         if kind == "other" and not INTERROGATIVE.search(text.removeprefix("En ").removeprefix("And ")):

@@ -43,6 +43,17 @@ def test_a_question_that_points_back_is_a_follow_up_even_without_a_leading_en():
     assert is_follow_up("Is er ook onderzocht of dat werkt? Door wie?")  # "of dat": "dat" is no conjunction here
     assert is_follow_up("In welke stad is dat?")  # "dat" as the subject, at the end
     assert not is_follow_up("Hoe heet de interventie richting werk die domeinen overstijgt?")
+    assert is_follow_up("Hoe zijn die scholen gekozen voor het project?")  # "die" right after the question's verb
+    assert is_follow_up("Hoe is dat aantal tot stand gekomen in de loop der jaren?")
+    assert not is_follow_up("Hoeveel gemeenten die meedoen hebben een plan ingediend bij het ministerie?")
+
+
+def test_a_follow_up_borrows_the_names_the_answer_gave():
+    history = [Message(role="user", content="Welke scholen doen mee aan het project?"),
+               Message(role="assistant", content="Onder meer het Stedelijk College en De Populier [1]\n\n> “...” [1]")]
+    q = understand("Hoe zijn die scholen gekozen voor het project?", history)
+    assert "Stedelijk" in q.query and "Populier" in q.query
+    assert "Stedelijk" not in q.salient  # what the answer named is no name the evidence must repeat
 
 
 def test_what_a_how_many_question_counts_leaves_out_function_words_years_and_the_verb_after_its_noun():
