@@ -364,7 +364,8 @@ def with_values(sentences: list[StoredSentence], chunks: dict[str, StoredChunk])
     kenmerk" and "5178141", "Datum erkenning" and "13-03-2019": a letterhead, a factsheet's table) the label read
     with its value, as one verbatim span of the chunk (the value's own line stays a sentence as well)."""
     out = []
-    for s, t in zip(sentences, [*sentences[1:], None], strict=True):
+    for k, s in enumerate(sentences):
+        t = sentences[k + 1] if k + 1 < len(sentences) else None
         if t is not None and t.chunk_id == s.chunk_id and is_label_line(s.text, words=4) and not s.text.rstrip().endswith(":"):
             text = chunks[s.chunk_id].text
             gap = text[s.start + len(s.text):t.start]
