@@ -17,19 +17,20 @@ GATE = {
     "refusal_recall": 0.90,
 }
 
-DEVCORPUS_GATE = {  # measured: 0.851, 0.888, 0.862, 1.000, 0.676, 0.710 (22 of 31), 0.759
-    "accuracy": 0.85,
-    "citation_support": 0.88,
-    "cited_own_document": 0.86,
+DEVCORPUS_GATE = {  # measured: 0.872, 0.915, 0.888, 1.000, 0.836, 0.774 (24 of 31), 0.774
+    "accuracy": 0.87,
+    "citation_support": 0.91,
+    "cited_own_document": 0.88,
     "grounding": 0.98,
-    "direct_accuracy": 0.67,
+    "direct_accuracy": 0.83,
     # lowered once, from 0.64, openly: retrieving chunks under their document's title (accuracy 0.549 -> 0.620,
     # one-out 0.585 -> 0.677) brings two near misses within reach ("In welke wijken van Arnhem ...?", "En
     # Nijmegen?" after a question about Utrecht), 20 -> 18 of 31 refused; see eval/README.md. Since raised: "En
     # Nijmegen?" is refused again (its figure counts municipalities, not young people), and four municipalities
-    # that the documents count but do not name, 22 of 31
-    "refusal_recall": 0.70,
-    "refusal_precision": 0.75,
+    # that the documents count but do not name, 22 of 31; then a date asked for that is a day, and "the third
+    # monitor" that is not here, 24 of 31
+    "refusal_recall": 0.77,
+    "refusal_precision": 0.77,
 }
 
 
