@@ -281,13 +281,20 @@ def content_words(words: list[str]) -> list[list[str]]:
 ROW_PAIR = re.compile(r"(?:^|;\s*)([^:;]{2,60}):\s*([^;]+?)(?=;|\.?\s*$)")
 
 
+def row_cells(sentence: str) -> list[tuple[str, str]]:
+    """A table row's cells after the one that names the row, as (header, value) ("Gemeente: Delft; budget 2024 (€):
+    1.400.000; ..."); empty for a sentence that is no row (fewer than three "header: value" pairs)."""
+    pairs = ROW_PAIR.findall(sentence)
+    return [(k.strip(), v.strip()) for k, v in pairs[1:]] if len(pairs) >= 3 else []
+
+
 def row_value(q: Question, sentence: str) -> str | None:
     """In a table row, the column of what a how-many question counts, with its header ("gezinnen in de aanpak:
     25"); None for a sentence that is no row, or whose headers name nothing counted."""
-    pairs = ROW_PAIR.findall(sentence)
-    if len(pairs) < 3 or not q.counted_terms:
+    cells = row_cells(sentence)
+    if not cells or not q.counted_terms:
         return None
-    fit = [(sum(kin(t, q.counted_terms) for t in content_words(k.split())), k.strip(), v.strip()) for k, v in pairs[1:]]
+    fit = [(sum(kin(t, q.counted_terms) for t in content_words(k.split())), k, v) for k, v in cells]
     best = max(fit, key=lambda f: f[0])
     return f"{best[1]}: {best[2]}" if best[0] > 0 and NUMBER.search(best[2]) else None
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.context import is_label_line
+
 COUNT_WORDS = "twee drie vier vijf zes zeven acht negen tien elf twaalf two three four five six seven eight nine ten"
 # "... drie uitgangspunten.", "... vier subdoelen:", "de volgende onderdelen:", "namelijk:"
 ANNOUNCES = re.compile(rf"(:\s*$)|\b(?:{'|'.join(COUNT_WORDS.split())}|\d+)\s+(?:[\w'’\-]+\s+){{0,2}}[\w'’\-]+\s*[.:]?\s*$",
@@ -154,7 +156,7 @@ def _bullets(text: str, end: int) -> list[tuple[int, int]]:
         if line_end - end > MAX_CHARS:
             break
         if not BULLET.match(line):
-            if not out or margin == MARGIN_LINES or len(line.split()) > LABEL_WORDS or re.search(r"[.!?:;]$", line):
+            if not out or margin == MARGIN_LINES or not is_label_line(line, words=LABEL_WORDS):
                 break
             margin, pos = margin + 1, line_end
             continue

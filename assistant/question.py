@@ -145,7 +145,7 @@ SHAPES = {
     "change": re.compile(r"\b(hoe|hoeveel|how|by\s+how\s+much)\b.*\b(gegroeid|groeit|groeide|gestegen|stijgt|steeg|"
                          r"toegenomen|gedaald|daalt|daalde|afgenomen|veranderd|verandert|grow|grows|grew|grown|rise|rose|"
                          r"risen|increased?|decreased?|fallen|fell|changed?)\b", re.I),
-    # a calendar date ("op welke datum", "the cut-off date"): a day or a month; "wanneer", "in welk jaar": a year will do
+    # a calendar date ("op welke datum", "the cut-off date"): a day; "wanneer", "in welk jaar": a month or a year will do
     # asked for, not named: "Welke gemeente had op de peildatum het grootste bereik?" asks a place
     "day": re.compile(r"\b(welke|welk|what|which|wat)\s+(\w+\s+)?(\w*datum|date|deadline)\b|"
                       r"\b(wat|what)('s|\s+(is|was|are|were))\s+(de|het|the)\s+([\w\-]+\s+)?(\w*datum|date|deadline)\b",
@@ -186,7 +186,7 @@ class Question:
     counted_terms: set[str] = field(default_factory=set)  # stemmed terms of what a how-many question counts
     query_terms: list[str] = field(default_factory=list)
     # what an answer must contain: "email" | "amount" | "day" | "date" | "person" | "place" | "title" | "duration" |
-    # "age" | "percent" | "phone" | "footnote" | "examples"
+    # "age" | "percent" | "change" | "phone" | "footnote" | "examples"
     shape: str | None = None
     # the long forms the retrieved text gives for the question's abbreviations ("PGA" -> "persoonsgerichte aanpak")
     aliases: dict[str, str] = field(default_factory=dict)

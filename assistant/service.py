@@ -330,12 +330,11 @@ class Assistant:
 
             q.query = condense_question(self.llm, history, text, self.settings.llm_timeout_s)
         t1 = time.perf_counter()
+        if absent := self.nth_absent(q):  # "the third monitor", where the documents hold two: nothing to retrieve
+            timings["understand"] = timings.get("understand", 0.0) + (t1 - t0) * 1e3
+            return self.composer.no_document(q, absent), [], {}
         qvec = vector if vector is not None else self.embedder.encode([q.query], is_query=True)[0]
         t2 = time.perf_counter()
-        if absent := self.nth_absent(q):  # "the third monitor", where the documents hold two
-            answer = self.composer.no_document(q, absent)
-            timings["understand"] = timings.get("understand", 0.0) + (t1 - t0) * 1e3
-            return answer, [], {}
         # "volgens de brief van juli 2023", "de eerste brief": retrieval among the documents meant, when there are any
         dated = q.documents = self.documents_meant(q)
         hits = self.retrieve(q.query, filters, vector=qvec, index=index, doc_ids=dated or None)
@@ -355,7 +354,6 @@ class Assistant:
         return answer, hits, chunks
 
 
-
 VALUE_WORDS = 3  # a field's value on the line under it: at most this many words, the first a figure or a date
 
 
@@ -366,7 +364,7 @@ def with_values(sentences: list[StoredSentence], chunks: dict[str, StoredChunk])
     out = []
     for k, s in enumerate(sentences):
         t = sentences[k + 1] if k + 1 < len(sentences) else None
-        if t is not None and t.chunk_id == s.chunk_id and is_label_line(s.text, words=4) and not s.text.rstrip().endswith(":"):
+        if t is not None and t.chunk_id == s.chunk_id and is_label_line(s.text, words=4):  # (not "Deelnemers:")
             text = chunks[s.chunk_id].text
             gap = text[s.start + len(s.text):t.start]
             if not gap.strip() and "\n" in gap and len(t.text.split()) <= VALUE_WORDS and t.text[:1].isdigit() \

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.answer import (EFFECT_ASKED, MODIFIERS, MONTHS, NUMBER, QUALIFIERS, RATIO_PHRASE, ROW_PAIR,
-                              SHAPE_PATTERNS, UNITS, counts, number_mentions, row_value)
+from assistant.answer import (EFFECT_ASKED, MODIFIERS, MONTHS, NUMBER, QUALIFIERS, RATIO_PHRASE, SHAPE_PATTERNS,
+                              UNITS, counts, number_mentions, row_cells, row_value)
+from assistant.context import YEAR_WORD
 from assistant.keyword import terms
 from assistant.lists import list_phrase
 from assistant.matching import number_value
@@ -101,12 +102,11 @@ def row_sums(q: Question, sentence: str) -> str | None:
     """In a table row, the sums of money asked for, with their headers: the columns whose header marks money ("budget
     2024 (€): 10.900.000"); of several, those of the years the question names ("in 2024 en in 2025": both), else the
     one whose header has most of the question's terms."""
-    pairs = [(k.strip(), v.strip()) for k, v in ROW_PAIR.findall(sentence)]
-    money = [(k, v) for k, v in pairs[1:] if MONEY_HEADER.search(k) and NUMBER.search(v)] if len(pairs) >= 3 else []
+    money = [(k, v) for k, v in row_cells(sentence) if MONEY_HEADER.search(k) and NUMBER.search(v)]
     if not money:
         return None
-    years = set(re.findall(r"\b(?:19|20)\d\d\b", q.text))
-    of_years = [(k, v) for k, v in money if years & set(re.findall(r"\b(?:19|20)\d\d\b", k))]
+    years = set(YEAR_WORD.findall(q.text))
+    of_years = [(k, v) for k, v in money if years & set(YEAR_WORD.findall(k))]
     if len(of_years) > 1:
         return "; ".join(f"{k}: {v}" for k, v in of_years)
     k, v = max(money, key=lambda p: (sum(q.query_terms.count(t) for t in terms(p[0])), -money.index(p)))
