@@ -13,7 +13,7 @@ from typing import NamedTuple
 import numpy as np
 
 from assistant import lists
-from assistant.context import MONTHS_EN, MONTHS_NL, DocContext, matches_date, time_fits
+from assistant.context import MONTHS_EN, MONTHS_NL, DocContext, is_field_line, matches_date, time_fits
 from assistant.matching import missing_names
 from assistant.keyword import terms
 from assistant.question import NOT_NAMES, SHAPES, SYNONYMS_NL, Question, asked_sentence
@@ -164,6 +164,8 @@ SHAPE_PATTERNS = {
     # the footnote itself, under the page: "¹ Tweede Kamer, ...", "2 Het gaat om € 42 miljoen ..."
     "footnote": re.compile(r"^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|[1-9]\d?(?=\s+[A-Z‘“]))\s"),
     "source": re.compile(r"\(([A-Z][\w&.\- ]+),\s*(?:19|20)\d\d\)"),  # a reference: "(ECORYS, 2022)"
+    # a letter's reference as its letterhead or its parliamentary paper gives it: "Ons kenmerk 5178141", "Nr. 106"
+    "reference": re.compile(r"\b(?:(?:ons|uw)\s+)?kenmerk\s*:?\s+[\w/\-]*\d[\w/\-]*|\bNr\.\s*\d+\b", re.I),
     "examples": re.compile(r"\b(zoals|bijvoorbeeld|onder (meer|andere)|waaronder|variërend van|such as|e\.g\.)\b", re.I),
 }
 
@@ -178,10 +180,28 @@ def has_shape(q: Question, sentence: str) -> bool:
         # a compound of a name the question gives ("Halt-medewerker" for "Wie van Halt ...") names nobody new
         return any(w[:1].isupper() and w.split("-")[0].lower() not in asked and len(w) > 1 and w not in NOT_NAMES
                    for w in words)
+    if q.shape == "reference":
+        return reference_field(q, sentence) is not None
     if q.shape == "examples" and lists.list_phrase(sentence):
         return True  # a list gives examples too
     pattern = SHAPE_PATTERNS.get(q.shape or "")
     return pattern is None or bool(pattern.search(sentence))
+
+
+def reference_field(q: Question, sentence: str) -> str | None:
+    """The letterhead field or paper number a question about a letter's reference asks for, as written ("Ons
+    kenmerk\n\n5178141", "Nr. 106"): a field, where its line starts or in a line of fields ("Onderwerp: ...
+    Kenmerk: 2024-0213"), not a paper a sentence cites ("Kamerstuk 28 741, nr. 86"). "ons kenmerk" is the sender's,
+    "uw kenmerk" the addressee's: where the question says whose, only that one."""
+    whose = re.search(r"\b(ons|uw|our|your)\s+(kenmerk|reference)", q.text, re.I)
+    for m in SHAPE_PATTERNS["reference"].finditer(sentence):
+        start = sentence.rfind("\n", 0, m.start()) + 1  # the line the field stands in
+        if sentence[start:m.start()].strip() and not is_field_line(sentence[start:]):
+            continue
+        if whose and not m.group().lower().startswith("ons" if whose.group(1).lower() in ("ons", "our") else "uw"):
+            continue
+        return m.group()
+    return None
 
 
 def counts(term: str, counted: set[str]) -> bool:

@@ -170,6 +170,9 @@ SHAPES = {
     "age": re.compile(r"\b(leeftijd\w*|hoe\s+oud|ages?|aged|how\s+old)\b", re.I),
     "phone": re.compile(r"\b(telefoon\w*|telefonisch\w*|phone\w*|bellen)\b", re.I),
     "footnote": re.compile(r"\b(voetno\w*|footnotes?)\b", re.I),
+    # a letter's reference: "ons kenmerk", "the reference number", "which number in dossier 28 741" (its "Nr. 106")
+    "reference": re.compile(r"\b(kenmerk|reference\s+(number|no)|referentie\w*|(welk|which|what)\s+(nummer|number)\b(?!\s+of))",
+                            re.I),
     # "wat voor voorvallen": the kind of thing, answered by examples ("zoals het vernielen van spullen, ...")
     "examples": re.compile(r"\b(wat voor( soort(en)?)?|welke soort(en)?|what kinds? of|what sorts? of|"
                            r"welke vormen van|what forms of)\s+[\w\-]+", re.I),
@@ -186,7 +189,7 @@ class Question:
     counted_terms: set[str] = field(default_factory=set)  # stemmed terms of what a how-many question counts
     query_terms: list[str] = field(default_factory=list)
     # what an answer must contain: "email" | "amount" | "day" | "date" | "person" | "place" | "title" | "duration" |
-    # "age" | "percent" | "change" | "phone" | "footnote" | "examples"
+    # "age" | "percent" | "change" | "phone" | "footnote" | "reference" | "examples"
     shape: str | None = None
     # the long forms the retrieved text gives for the question's abbreviations ("PGA" -> "persoonsgerichte aanpak")
     aliases: dict[str, str] = field(default_factory=dict)

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from assistant.answer import (EFFECT_ASKED, MODIFIERS, MONTHS, NUMBER, QUALIFIERS, RATIO_PHRASE, SHAPE_PATTERNS,
-                              UNITS, counts, number_mentions, row_cells, row_value)
+                              UNITS, counts, number_mentions, reference_field, row_cells, row_value)
 from assistant.context import YEAR_WORD
 from assistant.keyword import terms
 from assistant.lists import list_phrase
@@ -171,6 +171,8 @@ def direct_answer(q: Question, sentence: str) -> str | None:
     if q.shape == "source":  # "(ECORYS, 2022)": the reference without its parentheses
         m = SHAPE_PATTERNS["source"].search(sentence)
         return m.group()[1:-1] if m else None
+    if q.shape == "reference" and (field := reference_field(q, sentence)):  # "Ons kenmerk 5178141"
+        return " ".join(field.split())
     if q.shape == "duration":  # "een jaar lang", "de eerste zeven maanden"
         m = re.search(r"\b(?:(?:eerste|laatste|afgelopen|komende|maximaal|minimaal|hooguit|ten\s+hoogste|ten\s+minste|"
                       r"binnen|within|first|last|past|next|at\s+most|up\s+to|at\s+least)\s+)?"

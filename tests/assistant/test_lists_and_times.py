@@ -346,3 +346,20 @@ def test_a_short_line_that_does_not_end_as_a_sentence_is_a_label(line, label):
 ])
 def test_the_nth_document_of_a_kind_is_read_from_the_question(question, nth):
     assert nth_document(question) == nth
+
+
+@pytest.mark.parametrize(("question", "sentence", "gives"), [
+    ("Wat is het kenmerk van de brief?", "Kenmerk: 2024-0213", True),
+    ("Wat is het kenmerk van de brief?", "De brief gaat over de voortgang.", False),
+    ("Wat is ons kenmerk van de brief?", "Uw kenmerk\n\n2023Z21490", False),  # the addressee's, not the sender's
+    ("Wat is ons kenmerk van de brief?", "Ons kenmerk\n\n5178141", True),
+    ("Which number does the paper have?", "Nr. 106", True),
+])
+def test_a_reference_asked_for_is_the_field_that_gives_it(question, sentence, gives):
+    from assistant.answer import has_shape
+    from assistant.short_answer import direct_answer
+
+    q = understand(question, [], None)
+    assert has_shape(q, sentence) is gives
+    if gives:
+        assert direct_answer(q, sentence) == " ".join(sentence.split())

@@ -127,6 +127,9 @@ def test_unrelated_words_do_not_meet(question_word, text_word):
     ("Is er een gemeente die gezinnen opvangt?", "place"),
     ("Welk onderzoeksbureau heeft dat onderzocht?", "source"),
     ("Over welke periode is dat gebeurd?", "duration"),
+    ("Wat is het kenmerk van die brief?", "reference"),
+    ("Which number does that paper have in the dossier?", "reference"),
+    ("What number of families took part?", None),  # a count, not a paper's number
 ])
 def test_what_shape_of_answer_a_question_asks_for(question, shape):
     assert answer_shape(question) == shape

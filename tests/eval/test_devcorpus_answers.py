@@ -147,3 +147,14 @@ def test_a_document_that_is_not_here_is_said_to_be_absent(devcorpus_assistant):
     assert not answer.answered and answer.answer == "Dat staat niet in de documenten: er is geen derde monitor bij."
     answer = devcorpus_assistant.ask("How many families does the second monitor count?", suggest=False)
     assert answer.answered and "498" in answer.answer
+
+
+def test_a_letters_reference_is_answered_by_its_letterhead_field(devcorpus_assistant):
+    # the letterhead gives "Uw kenmerk" (the Kamer's) and "Ons kenmerk" (the ministry's): the one asked for leads
+    own = devcorpus_assistant.ask("Onder welk kenmerk (ons kenmerk) verstuurde het ministerie de brief van april 2024?",
+                                  suggest=False)
+    assert own.lead == "Ons kenmerk 5178141 [1]"
+    assert own.citations[0].document_id == "kamerbrief-voortgang-preventie-met-gezag-april-2024"
+    # a parliamentary paper's number is its "Nr." line, though such lines are otherwise metadata that answers nothing
+    paper = devcorpus_assistant.ask("Welk nummer heeft de brief van juli 2023 in dossier 28 741?", suggest=False)
+    assert paper.lead == "Nr. 106 [1]"
