@@ -75,6 +75,7 @@ class Candidate:
     next: Candidate | None = None  # the following sentence of the same block, if retrieved
     ctx: DocContext = DocContext()  # its document's title and dates, its section heading
     refers: tuple[str, int, int] | None = None  # a footnote: (chunk id, start, end) of the sentence that refers to it
+    lead: str = ""  # the line that announces the bullet list it stands in ("Eind 2025 willen we ... bereikt hebben:")
 
 
 def block_around(text: str, start: int, end: int) -> str:
@@ -336,7 +337,7 @@ def fits(q: Question, c: Candidate) -> bool:
     meant = [r for r in q.times if r.of_document]  # "volgens de brief van juli 2023": which document, not what time
     return (not missing_names(replace(q, salient=names), c.block + " " + c.ctx.text())
             and all(matches_date(r, c.ctx.date) for r in meant)
-            and time_fits([r for r in q.times if not r.of_document], c.text, c.ctx,
+            and time_fits([r for r in q.times if not r.of_document], f"{c.lead} {c.text}".strip(), c.ctx,
                           asks_date=q.shape in ("day", "date"))
             and not among_peers(q, c))
 

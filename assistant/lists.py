@@ -165,6 +165,22 @@ def _bullets(text: str, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def announcer(text: str, start: int) -> str:
+    """The line that announces the bullet list holding ``text[start]`` ("Eind 2025 willen we het volgende bereikt
+    hebben:"), or "" when it stands in no bullet, or its bullets follow no such line: what it says (a year, a
+    subject) is said of every item."""
+    pos = text.rfind("\n", 0, start) + 1
+    if not BULLET.match(text[pos:text.find("\n", pos) if "\n" in text[pos:] else len(text)]):
+        return ""
+    while pos > 0 and start - pos <= MAX_CHARS:
+        lines = text[:pos].rstrip().rsplit("\n", 1)
+        line, pos = lines[-1].strip(), (len(lines[0]) + 1 if len(lines) > 1 else 0)
+        if BULLET.match(line):
+            continue
+        return line if line.endswith(":") else ""
+    return ""
+
+
 LIST_AFTER_COLON = re.compile(r":\s*(.+?)[.]?$")
 LIST_IN_PARENS = re.compile(r"\(([^()]*,[^()]*)\)")
 

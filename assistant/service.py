@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant import answer as ex
-from assistant import footnotes, matching
+from assistant import footnotes, lists, matching
 from assistant.compose import Composer
 from assistant.context import (NTH, ORDINAL_NL, DocContext, TimeRef, edge_document, is_field_line, is_label_line,
                                matches_date, nth_document)
@@ -177,7 +177,7 @@ class Assistant:
                 sentence_id=s.id, chunk_id=s.chunk_id, text=s.text, page=s.page, start=s.start,
                 end=s.start + len(s.text), context=context, context_start=prev.start if same_block else s.start,
                 block=block, dense=float(np.dot(qvec, s.vector)), lexical=lexical, retrieval=retrieved,
-                ctx=ctx, refers=refers,
+                ctx=ctx, refers=refers, lead=lists.announcer(chunk.text, s.start),
             ))
             prev = s
             if same_block:

@@ -363,3 +363,27 @@ def test_a_reference_asked_for_is_the_field_that_gives_it(question, sentence, gi
     assert has_shape(q, sentence) is gives
     if gives:
         assert direct_answer(q, sentence) == " ".join(sentence.split())
+
+
+def test_a_bullet_speaks_of_the_time_its_announcing_line_names():
+    from assistant.answer import Candidate, fits
+    from assistant.context import DocContext
+    from assistant.lists import announcer
+
+    text = ("Doelen\n\nVoor eind 2026 hebben we ons het volgende voorgenomen:\n\n- minder schooluitval;\n\n"
+            "- het aantal first offenders daalt met een vijfde ten opzichte van 2021;\n\nDe raad wordt jaarlijks "
+            "geïnformeerd.")
+    item = text.find("het aantal")
+    assert announcer(text, item) == "Voor eind 2026 hebben we ons het volgende voorgenomen:"
+    assert announcer(text, text.find("De raad")) == ""  # a paragraph after the list: no item of it
+    sentence = "het aantal first offenders daalt met een vijfde ten opzichte van 2021;"
+    q = understand("Wat wil de gemeente eind 2026 bereikt hebben met first offenders?", [], None)
+    ctx = DocContext(title="Uitvoeringsplan", date="2025-01-10")
+
+    def cand(lead: str) -> Candidate:
+        return Candidate(sentence_id="s", chunk_id="c", text=sentence, page=1, start=item, end=item + len(sentence),
+                         context="", context_start=item, block=sentence, dense=0.9, lexical=0.5, retrieval=1.0,
+                         ctx=ctx, lead=lead)
+
+    assert not fits(q, cand(""))  # alone, the item speaks of 2021 only
+    assert fits(q, cand(announcer(text, item)))
