@@ -359,6 +359,9 @@ def glossary_matches(text: str, lang: str = "en") -> dict[str, str]:
     return {word: nl for word, nl in glossary.items() if re.search(rf"\b{word}\b", low)}
 
 
+PART_OF = re.compile(r"\b(hoeveel|how\s+much|how\s+many)\s+(daarvan|ervan|hiervan|of\s+(it|them|which))\b", re.I)
+
+
 def understand(text: str, history: list[Message] | None = None, follow_up: bool | None = None) -> Question:
     """Analyse ``text``; with a history, a follow-up borrows the earlier question's subject terms (``follow_up``
     says whether it is one; by default that is judged from its words).
@@ -373,9 +376,16 @@ def understand(text: str, history: list[Message] | None = None, follow_up: bool 
     own = " ".join([asked, *matched.values()])
     query, kind, counts = own, kind_of(text), counted(own)
     query_terms = terms(own) * OWN_WEIGHT + terms(context)
+    shape = answer_shape(text)
     if earlier and (is_follow_up(text) if follow_up is None else follow_up):
         prior = earlier[-1]
-        counts = counts or counted(prior)  # "En in Tilburg?" counts what the earlier question counted
+        # "En in Tilburg?" counts what the earlier question counted, and a part of it ("Hoeveel daarvan gaat naar
+        # ...?" after "Hoeveel krijgt Zaanstad ...?") is asked in the shape that asked for it, a sum; only after a
+        # question of its kind ("how many of them" after "Which city ...?" asks a count, not a place)
+        part_of = bool(PART_OF.search(text))
+        if not shape and (not counts or part_of) and kind_of(prior) == kind:
+            shape = answer_shape(prior)
+        counts = counts or counted(prior)
         own_names, prior_names = salient_names(text), salient_names(prior)
         borrowed = [w for w in re.findall(r"[\w'’\-]+", prior)
                     if not (own_names and w in prior_names) and w.lower() not in text.lower()]
@@ -393,6 +403,6 @@ def understand(text: str, history: list[Message] | None = None, follow_up: bool 
         translated = " ".join(matched).split()
         salient = [n for n in salient if n.lower() not in translated]
     return Question(text=text, query=query, lang=lang, kind=kind, salient=list(dict.fromkeys(salient)),
-                    counted_terms=counts, query_terms=query_terms, shape=answer_shape(text),
+                    counted_terms=counts, query_terms=query_terms, shape=shape,
                     asked_terms=asked_noun_terms(asked),
                     counted_pairs=counted_pair(own), times=time_refs(text))

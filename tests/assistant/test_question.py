@@ -198,3 +198,15 @@ def test_which_place_leads_with_the_first_place_that_is_a_name_the_question_does
     assert direct_answer(q, "In Preventie met Gezag werkt Halt in Nieuwegein met een spreekuur.") == "Nieuwegein"
     q = understand("Welke gemeente naast Utrecht heeft een proeftuin?")
     assert direct_answer(q, "In Utrecht en in Breda draait een proeftuin.") == "Breda"
+
+
+@pytest.mark.parametrize(("earlier", "follow_up", "shape"), [
+    ("Hoeveel krijgt Tilburg van het Rijk?", "Hoeveel daarvan gaat naar jongerenwerk?", "amount"),  # part of a sum
+    ("Hoeveel geld krijgt Tilburg?", "En hoeveel gaat ervan naar de scholen?", None),  # "ervan" not right after it
+    ("Hoeveel geld krijgt Tilburg?", "En hoeveel hiervan gaat naar de scholen?", "amount"),
+    ("Welke stad heeft een familieaanpak?", "En hoeveel daarvan zijn nog in begeleiding?", None),  # a count
+    ("Hoeveel krijgt Tilburg van het Rijk?", "Hoeveel jongeren bereikt Tilburg daarmee?", None),  # its own count
+])
+def test_a_part_of_what_was_asked_is_asked_in_its_shape(earlier, follow_up, shape):
+    history = [Message(role="user", content=earlier), Message(role="assistant", content="Een antwoord [1]")]
+    assert understand(follow_up, history).shape == shape
