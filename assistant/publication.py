@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from assistant import context
-from assistant.answer import NO_FIGURE_FACTOR, YEAR, Candidate, has_shape
+from assistant.answer import NO_FIGURE_FACTOR, YEAR, Candidate
+from assistant.shapes import has_shape
 from assistant.question import Question
 
 PUBLISHED = re.compile(r"\b(gepubliceerd|publiceer\w*|versch(?:een|enen|ijn\w*)|uitgebracht|uitgegeven|uitgave|"

@@ -25,6 +25,7 @@ from assistant import matching
 from assistant.context import is_field_line
 from assistant.keyword import KeywordIndex, terms
 from assistant.question import Question
+from assistant.shapes import has_shape
 
 DEFAULT_FILE = Path(__file__).with_name("data") / "ranker.json"
 
@@ -113,8 +114,8 @@ def features(q: Question, cands: Sequence[ex.Candidate], index: KeywordIndex) ->
             "figure_fit": ex.figure_fit(q, c.text) if figure else 1.0,
             "figure_exact": float(any(m.exact for m in mentions)),
             "has_number": float(bool(ex.NUMBER.search(c.text))),
-            "has_shape": float(ex.has_shape(q, c.text)),
-            "shape_in_block": float(ex.has_shape(q, c.block)),
+            "has_shape": float(has_shape(q, c.text)),
+            "shape_in_block": float(has_shape(q, c.block)),
             "fits": float(ex.fits(q, c)),
             "names_in_sentence": float(not matching.missing_names(q, c.text)),
             "total_match": float(wants_total == total_given),

@@ -23,6 +23,7 @@ from assistant.keyword import KeywordCache, KeywordIndex, keyword_dir, terms
 from assistant.question import OWN_WEIGHT, Question, shape_words, split_question, understand
 from assistant.retrieval import filter_where, keyword_mask, reciprocal_rank_fusion
 from assistant.settings import Settings
+from assistant.shapes import has_shape
 from assistant.store import Store, StoredChunk, StoredSentence
 from assistant.types import Answer, Citation, DocumentInfo, DocumentRecord, Filters, Message
 from ingest.chunking import chunk_id
@@ -169,7 +170,7 @@ class Assistant:
                 retrieved = max(retrieved, prior.get(note.referrer_chunk, 0.0))
                 refers = (note.referrer_chunk, note.referrer_start, note.referrer_start + len(note.referrer))
             own |= {t for short, long in aliases if long <= own for t in short}
-            if shape_terms and ex.has_shape(q, s.text):
+            if shape_terms and has_shape(q, s.text):
                 own |= shape_terms  # "e-mailadres" is answered by an address, "wanneer" by a date
             lexical = matching.coverage(weighted, own, index, half=before)
             before |= own
@@ -184,7 +185,7 @@ class Assistant:
                 cands[-2].next = cands[-1]
         ex.score_candidates(q, cands)
         for c in cands:
-            if q.shape and ex.has_shape(q, c.text):
+            if q.shape and has_shape(q, c.text):
                 continue  # a line of metadata answers what it gives
             if is_field_line(c.text):  # "Den Haag, 7 juli 2023", "Vergaderjaar 2022–2023"
                 c.score *= ex.NO_FIGURE_FACTOR ** 2

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.answer import (EFFECT_ASKED, MODIFIERS, MONTHS, NUMBER, QUALIFIERS, RATIO_PHRASE, SHAPE_PATTERNS,
-                              UNITS, counts, number_mentions, reference_field, row_cells, row_value)
+from assistant.answer import (EFFECT_ASKED, MODIFIERS, NUMBER, QUALIFIERS, RATIO_PHRASE, UNITS, counts, number_mentions,
+                              row_cells, row_value)
+from assistant.shapes import MONTHS, SHAPE_PATTERNS, reference_field
 from assistant.context import YEAR_WORD
 from assistant.keyword import terms
 from assistant.lists import list_phrase

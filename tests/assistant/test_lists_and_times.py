@@ -263,7 +263,7 @@ def test_a_time_leads_as_the_sentence_says_it(question, sentence, lead):
     ("Sinds april 2024 krijgen zij een impuls.", False),
 ])
 def test_a_date_asked_for_is_a_day_not_a_month(sentence, has_day):
-    from assistant.answer import has_shape
+    from assistant.shapes import has_shape
 
     assert has_shape(understand("Op welke datum kregen de gemeenten hun beschikking?", [], None), sentence) is has_day
 
@@ -356,7 +356,7 @@ def test_the_nth_document_of_a_kind_is_read_from_the_question(question, nth):
     ("Which number does the paper have?", "Nr. 106", True),
 ])
 def test_a_reference_asked_for_is_the_field_that_gives_it(question, sentence, gives):
-    from assistant.answer import has_shape
+    from assistant.shapes import has_shape
     from assistant.short_answer import direct_answer
 
     q = understand(question, [], None)

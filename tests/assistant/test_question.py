@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer import SHAPE_PATTERNS
+from assistant.shapes import SHAPE_PATTERNS
 from assistant.publication import date_phrases
 from assistant.matching import abbreviations, related_form, root
 from assistant.short_answer import direct_answer
