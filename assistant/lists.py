@@ -169,15 +169,17 @@ def announcer(text: str, start: int) -> str:
     """The line that announces the bullet list holding ``text[start]`` ("Eind 2025 willen we het volgende bereikt
     hebben:"), or "" when it stands in no bullet, or its bullets follow no such line: what it says (a year, a
     subject) is said of every item."""
-    pos = text.rfind("\n", 0, start) + 1
-    if not BULLET.match(text[pos:text.find("\n", pos) if "\n" in text[pos:] else len(text)]):
+    pos = text.rfind("\n", 0, start) + 1  # where the line holding it starts
+    if not BULLET.match(text[pos:].split("\n", 1)[0]):
         return ""
-    while pos > 0 and start - pos <= MAX_CHARS:
-        lines = text[:pos].rstrip().rsplit("\n", 1)
-        line, pos = lines[-1].strip(), (len(lines[0]) + 1 if len(lines) > 1 else 0)
-        if BULLET.match(line):
+    before = text[:pos - 1].split("\n") if pos else []  # the lines before it (pos - 1: the newline that ends them)
+    for line in reversed(before):  # nearest first, past the other bullets
+        if start - pos > MAX_CHARS:
+            break
+        pos -= len(line) + 1
+        if not line.strip() or BULLET.match(line):
             continue
-        return line if line.endswith(":") else ""
+        return line.strip() if line.rstrip().endswith(":") else ""
     return ""
 
 

@@ -382,8 +382,8 @@ def understand(text: str, history: list[Message] | None = None, follow_up: bool 
         # "En in Tilburg?" counts what the earlier question counted, and a part of it ("Hoeveel daarvan gaat naar
         # ...?" after "Hoeveel krijgt Zaanstad ...?") is asked in the shape that asked for it, a sum; only after a
         # question of its kind ("how many of them" after "Which city ...?" asks a count, not a place)
-        part_of = bool(PART_OF.search(text))
-        if not shape and (not counts or part_of) and kind_of(prior) == kind:
+        prior_kind = kind_of(prior)
+        if not shape and (not counts or PART_OF.search(text)) and prior_kind == kind:
             shape = answer_shape(prior)
         counts = counts or counted(prior)
         own_names, prior_names = salient_names(text), salient_names(prior)
@@ -397,7 +397,7 @@ def understand(text: str, history: list[Message] | None = None, follow_up: bool 
         query = f"{own} {borrowed_text}"
         query_terms += terms(borrowed_text)
         if kind == "other" and not INTERROGATIVE.search(text.removeprefix("En ").removeprefix("And ")):
-            kind = kind_of(prior)
+            kind = prior_kind
     salient = salient_names(text)
     if lang == "en":  # an institution's English name is no name the Dutch evidence must repeat
         translated = " ".join(matched).split()

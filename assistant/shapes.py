@@ -49,8 +49,8 @@ SHAPE_PATTERNS = {
 
 def has_shape(q: Question, sentence: str) -> bool:
     """Whether a sentence has what the question's shape asks for (an address, an amount, a day or date, a duration,
-    an age, a percentage, a phone number, a footnote line, a quoted title, examples); a person or a place: a name
-    the question does not give."""
+    an age, a percentage, a change, a phone number, a footnote line, a quoted title, a source, examples); a letter's
+    reference: its field (`reference_field`); a person or a place: a name the question does not give."""
     if q.shape in ("person", "place"):
         asked = q.text.lower()
         words = re.findall(r"[\w'’\-]+", sentence)[1:]  # a capital that starts the sentence names nobody

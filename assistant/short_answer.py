@@ -10,12 +10,12 @@ from dataclasses import replace
 
 from assistant.answer import (EFFECT_ASKED, MODIFIERS, NUMBER, QUALIFIERS, RATIO_PHRASE, UNITS, counts, number_mentions,
                               row_cells, row_value)
-from assistant.shapes import MONTHS, SHAPE_PATTERNS, reference_field
 from assistant.context import YEAR_WORD
 from assistant.keyword import terms
 from assistant.lists import list_phrase
 from assistant.matching import number_value
 from assistant.question import NOT_NAMES, PLURAL, Question
+from assistant.shapes import MONTHS, SHAPE_PATTERNS, reference_field
 
 
 CHANGE = SHAPE_PATTERNS["change"]
