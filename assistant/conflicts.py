@@ -65,10 +65,12 @@ class Claim:
 
 
 def number_of(value: str) -> str | None:
-    """The figure of a phrase, comparable across spellings: "vijftien gemeenten" and "15 gemeenten" are both "15"."""
-    m = ex.NUMBER.search(value)
-    if not m:
+    """The figure of a phrase, comparable across spellings: "vijftien gemeenten" and "15 gemeenten" are both "15";
+    of a change, the figure it came to ("van 576 naar 812": "812")."""
+    found = list(ex.NUMBER.finditer(value))
+    if not found:
         return None
+    m = found[-1] if short_answer.CHANGE.search(value) else found[0]
     word = m.group(1).lower()
     if word in ex.NUMBER_WORDS:
         spoken = {"een": 1, "één": 1, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "honderd": 100,
@@ -95,7 +97,11 @@ def claim_of(q: Question, c: ex.Candidate, doc: DocumentRecord, is_upload) -> Cl
         return None
     if q.kind == "figure":
         number = number_of(value)
-        if number is None or not counts_asked(q, value):
+        # a change names what it counts before it: "het aantal gemeenten ... groeit van 15 naar 27"
+        change = short_answer.CHANGE.search(c.text)
+        if change and not set(re.findall(r"\d+", value)) <= set(re.findall(r"\d+", change.group(0))):
+            change = None  # the figure is not the change's
+        if number is None or not counts_asked(q, c.text[: change.start()] if change else value):
             return None
     else:  # "van 12 tot en met 18 jaar" and "12 tot en met 18 jaar" are one age range
         number = " ".join(re.findall(r"\d+", value)) or value.lower()

@@ -36,8 +36,11 @@ def figure_phrase(q: Question, sentence: str) -> str | None:
     if any(m.start() <= best.start < m.end() for m in AMOUNT.finditer(sentence)):
         return amount_phrase(q, sentence)  # a sum of money ("€ 500.000"): as written, with its period
     change = next((m for m in CHANGE.finditer(sentence) if m.start() <= best.start < m.end()), None)
-    if change:  # a figure that changed ("gegroeid van 576 naar 812"): both, the newer last
-        return change.group(0)
+    if change:  # a figure that changed ("gegroeid van 576 naar 812"): asked how it changed, both, the newer last;
+        if q.shape == "change":  # asked how many, the figure it came to first ("812 (eerder 576)")
+            return change.group(0)
+        old, new = (m.group(0) for m in re.finditer(r"\d[\d.,]*\d|\d", change.group(0)))
+        return f"{new} ({'earlier' if q.lang == 'en' else 'eerder'} {old})"
     # a word before the figure that makes it exact: "nog 14", "ruim 100", "bijna 50"
     before = re.findall(r"[\w'’]+", sentence[: best.start])[-2:]
     qualifier = next((" ".join(before[-k:]) for k in (2, 1) if len(before) >= k

@@ -158,3 +158,10 @@ def test_a_letters_reference_is_answered_by_its_letterhead_field(devcorpus_assis
     # a parliamentary paper's number is its "Nr." line, though such lines are otherwise metadata that answers nothing
     paper = devcorpus_assistant.ask("Welk nummer heeft de brief van juli 2023 in dossier 28 741?", suggest=False)
     assert paper.lead == "Nr. 106 [1]"
+
+
+def test_asked_how_many_a_figure_that_grew_is_given_as_what_it_came_to(devcorpus_assistant):
+    # the 2024 monitor: "... sterk gegroeid, van 576 naar 812"; the report's 576 is the earlier figure
+    answer = devcorpus_assistant.ask("Hoeveel jongeren doen mee aan de sportinterventie AJB?", suggest=False)
+    assert answer.lead.startswith("812 (eerder 576)")
+    assert answer.citations[0].document_id == "monitor-pmg-2024"
