@@ -365,6 +365,10 @@ class Composer:
             refs = []
             for c in [claim.cand, *claim.also]:
                 quote, page = self.quote_of(c, chunks[c.chunk_id], q)
+                held = next((cit.n for cit in citations if cit.chunk_id == c.chunk_id and c.text in cit.quote), None)
+                if held is not None:  # quoted already, with the sentence of another figure: cited again, not twice
+                    refs.append(held)
+                    continue
                 citations.append(self.citation(len(citations) + 1, chunks[c.chunk_id], docs[chunks[c.chunk_id].doc_id],
                                                quote, page, c.score))
                 refs.append(len(citations))

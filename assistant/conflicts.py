@@ -115,7 +115,6 @@ def find(q: Question, best: ex.Candidate, fitting: list[ex.Candidate], docs: dic
     and the best sentence answers it."""
     if not applies(q):
         return []
-    out: dict[str, Claim] = {}
     near = [c for c in fitting if c.score >= band * best.score]
     # a figure of one place the question does not name ("In Nieuwegein ... op twee scholen") is a part of what is
     # asked: when sentences give the figure itself, the local ones are left out (the best one too, if it is one)
@@ -124,16 +123,20 @@ def find(q: Question, best: ex.Candidate, fitting: list[ex.Candidate], docs: dic
     if not all(is_local):
         near = [c for c, here in zip(near, is_local, strict=True) if not here]
         best = near[0]
+    # asked for the first figure or how it grew, a document's figure for an earlier year ("In 2022 begon de aanpak
+    # met 15 gemeenten") is a claim of its own, beside the figure it gives for its own time
+    by_year = bool(AT_START.search(q.text) or GROWTH.search(q.text))
+    out: dict[tuple[str, int | None], Claim] = {}
     for c in near:
         doc = docs.get(c.chunk_id.rsplit(":", 1)[0])
-        if doc is None or doc.id in out:
+        if doc is None:
             continue
         claim = claim_of(q, c, doc, is_upload)
         if claim is None:
             if c is best:
                 return []
             continue
-        out[doc.id] = claim
+        out.setdefault((doc.id, claim.said_year if by_year else None), claim)
     return list(out.values())
 
 

@@ -165,3 +165,13 @@ def test_asked_how_many_a_figure_that_grew_is_given_as_what_it_came_to(devcorpus
     answer = devcorpus_assistant.ask("Hoeveel jongeren doen mee aan de sportinterventie AJB?", suggest=False)
     assert answer.lead.startswith("812 (eerder 576)")
     assert answer.citations[0].document_id == "monitor-pmg-2024"
+
+
+def test_asked_for_the_first_figure_a_document_that_names_an_earlier_years_figure_gives_it(devcorpus_assistant):
+    # the June 2025 letter: "In 2022 begon de aanpak met ... 15 gemeenten. Nu doen 47 gemeenten mee"
+    answer = devcorpus_assistant.ask("Hoeveel gemeenten deden bij de start mee aan Preventie met Gezag?",
+                                     suggest=False)
+    assert answer.lead.startswith("15 gemeenten (19 juni 2025, over 2022)")
+    assert "47 gemeenten" in answer.lead
+    quotes = [c.quote for c in answer.citations]
+    assert len(quotes) == len(set(quotes))  # both figures' sentences quoted once, cited twice
