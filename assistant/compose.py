@@ -33,6 +33,7 @@ TEXTS = {
         "part_refused": "dit deel van de vraag staat niet in de documenten",
         "see": "zie {refs}",
         "no_document": "Dat staat niet in de documenten: er is geen {name} bij.",
+        "unnamed": "Dat staat niet in de documenten: de brief sluit met {roles}, zonder namen.",
     },
     "en": {
         "refuse": "The documents do not say: I found no passage that answers this question.",
@@ -44,6 +45,7 @@ TEXTS = {
         "part_refused": "the documents do not answer this part of the question",
         "see": "see {refs}",
         "no_document": "The documents do not say: there is no {name} among them.",
+        "unnamed": "The documents do not say: the letter closes with {roles}, without names.",
     },
 }
 
@@ -331,6 +333,12 @@ class Composer:
             ends = self.store.get_chunks([chunk_id(doc.id, k) for k in range(max(0, doc.chunks - 2), doc.chunks)])
             for chunk in sorted(ends.values(), key=lambda e: e.id, reverse=True):
                 found = letters.signatures(chunk.text)
+                if not found and (closing := letters.unnamed_closing(chunk.text)):  # signed by hand: no names
+                    roles = ", ".join(r.strip() for r in closing.group().split(",") if r.strip())
+                    page = next((p for s, e, p in chunk.spans if s <= closing.start() < e), chunk.page_start)
+                    shown = self.citation(1, chunk, doc, closing.group().strip(), page, c.score)
+                    return Answer(question=q.text, answer=TEXTS[q.lang]["unnamed"].format(roles=roles),
+                                  answered=False, related=[shown], query=q.query, evidence=c.score)
                 if not found:
                     continue
                 lo, hi = found[0].start, found[-1].end

@@ -18,6 +18,9 @@ SIGNATURE = re.compile(
     rf"\b([Dd]e\s+(?i:{ROLES})\b[^,\n]{{0,70}}),\s*"
     r"((?:[A-Z]\.\s?){1,4}(?:(?:van|de|der|den|ter|ten|van der|van den)\s+)*[A-Z][\w’'\-]+)")
 
+# a closing signed by hand, its roles without names: "het college van ..., de secretaris, de burgemeester,"
+UNNAMED = re.compile(rf"(?:\b[Dd]e\s+(?i:{ROLES})\s*,\s*)+$")
+
 
 class Signature(NamedTuple):
     start: int
@@ -35,3 +38,9 @@ def signatures(text: str) -> list[Signature]:
     """The signatures in a text, in order: a role line and the name under it (initials, then the surname)."""
     return [Signature(m.start(), m.end(), " ".join(m.group(1).split()), m.group(2))
             for m in SIGNATURE.finditer(text)]
+
+
+def unnamed_closing(text: str) -> re.Match | None:
+    """The roles a text closes with when they stand without names ("de secretaris, de burgemeester,"): a letter
+    signed by hand, whose signatories the text does not name."""
+    return None if signatures(text) else UNNAMED.search(text.rstrip())

@@ -46,12 +46,17 @@ SHAPE_PATTERNS = {
     "examples": re.compile(r"\b(zoals|bijvoorbeeld|onder (meer|andere)|waaronder|variërend van|such as|e\.g\.)\b", re.I),
 }
 
+# a Dutch address: a postcode ("3112 DZ") or a PO box ("Postbus 1501")
+ADDRESS = re.compile(r"\b[1-9]\d{3}\s?[A-Z]{2}\b|\b(?i:postbus|p\.?o\.? box)\s+\d+")
+
 
 def has_shape(q: Question, sentence: str) -> bool:
     """Whether a sentence has what the question's shape asks for (an address, an amount, a day or date, a duration,
     an age, a percentage, a change, a phone number, a footnote line, a quoted title, a source, examples); a letter's
     reference: its field (`reference_field`); a person or a place: a name the question does not give."""
     if q.shape in ("person", "place"):
+        if q.shape == "person" and ADDRESS.search(sentence):
+            return False  # a street, a postcode and a town name a place where someone may be written to, no one
         asked = q.text.lower()
         words = re.findall(r"[\w'’\-]+", sentence)[1:]  # a capital that starts the sentence names nobody
         # a compound of a name the question gives ("Halt-medewerker" for "Wie van Halt ...") names nobody new

@@ -7,7 +7,7 @@ import pytest
 
 from assistant.context import DocContext, edge_document, is_field_line, nth_document, time_fits, time_refs
 from assistant.short_answer import direct_answer
-from assistant.letters import asks_signatory, signatures
+from assistant.letters import asks_signatory, signatures, unnamed_closing
 from assistant.lists import enumeration, gather
 from assistant.question import understand
 
@@ -400,3 +400,20 @@ def test_a_change_is_compared_with_other_documents_by_the_figure_it_came_to():
     assert number_of("van 576 naar 812") == "812"  # the same as another document's "812 deelnemers", not its "576"
     assert number_of("812 (eerder 576)") == "812"
     assert number_of("vijftien gemeenten") == "15"
+
+
+def test_a_letter_signed_by_hand_closes_with_roles_and_no_names():
+    closing = unnamed_closing("Met vriendelijke groet,\n\nhet college van burgemeester en wethouders van Delft,\n\n"
+                              "de secretaris, de burgemeester,\n")
+    assert closing is not None and closing.group().split() == ["de", "secretaris,", "de", "burgemeester,"]
+    assert unnamed_closing("De Minister van Justitie en Veiligheid,\n\nD. Yeşilgöz-Zegerius") is None  # named
+    assert unnamed_closing("Dat bespreekt de burgemeester, zo schrijft de wethouder, met de scholen.") is None
+
+
+def test_an_address_names_no_person():
+    from assistant.shapes import has_shape
+
+    q = understand("Wie is de wethouder van Delft die de brief schreef?", [], None)
+    assert q.shape == "person"
+    assert not has_shape(q, "Markt 87, 2611 GW Delft - Postbus 78, 2600 ME Delft")
+    assert has_shape(q, "Namens het college, wethouder Anouk de Vries")

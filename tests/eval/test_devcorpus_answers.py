@@ -175,3 +175,12 @@ def test_asked_for_the_first_figure_a_document_that_names_an_earlier_years_figur
     assert "47 gemeenten" in answer.lead
     quotes = [c.quote for c in answer.citations]
     assert len(quotes) == len(set(quotes))  # both figures' sentences quoted once, cited twice
+
+
+def test_who_signed_a_letter_signed_by_hand_is_refused_with_its_roles(devcorpus_assistant):
+    # the Schiedam council letter closes "de secretaris, de burgemeester," with no names under it
+    answer = devcorpus_assistant.ask("Wie is de burgemeester die de raadsinformatiebrief van Schiedam ondertekende?",
+                                     suggest=False)
+    assert not answer.answered
+    assert "de secretaris, de burgemeester" in answer.answer
+    assert answer.related[0].document_id == "scan-brief-gemeente-schiedam"
