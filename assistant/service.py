@@ -185,8 +185,8 @@ class Assistant:
                 cands[-2].next = cands[-1]
         ex.score_candidates(q, cands)
         for c in cands:
-            if q.shape and has_shape(q, c.text):
-                continue  # a line of metadata answers what it gives
+            if (q.shape and has_shape(q, c.text)) or c.refers:
+                continue  # a line of metadata answers what it gives; a footnote says what its referrer refers to
             if is_field_line(c.text):  # "Den Haag, 7 juli 2023", "Vergaderjaar 2022–2023"
                 c.score *= ex.NO_FIGURE_FACTOR ** 2
             elif is_label_line(c.text):  # "Tweede Kamer der Staten-Generaal": a heading or label, no statement

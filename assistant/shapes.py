@@ -75,6 +75,8 @@ def reference_field(q: Question, sentence: str) -> str | None:
     kenmerk\n\n5178141", "Nr. 106"): a field, where its line starts or in a line of fields ("Onderwerp: ...
     Kenmerk: 2024-0213"), not a paper a sentence cites ("Kamerstuk 28 741, nr. 86"). "ons kenmerk" is the sender's,
     "uw kenmerk" the addressee's: where the question says whose, only that one."""
+    if SHAPE_PATTERNS["footnote"].match(sentence):
+        return None  # a footnote cites another paper ("1 Kamerstuk 28 741, nr. 86."): not the letter's own number
     whose = re.search(r"\b(ons|uw|our|your)\s+(kenmerk|reference)", q.text, re.I)
     for m in SHAPE_PATTERNS["reference"].finditer(sentence):
         start = sentence.rfind("\n", 0, m.start()) + 1  # the line the field stands in

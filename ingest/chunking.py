@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from assistant.types import Chunk, SentenceSpan
 from ingest.metadata import DATE_LINE, TERMINAL, is_heading, is_metadata_line
+from ingest.page_feet import NOTE_START
 
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,7 @@ def chunk_id(doc_id: str, index: int) -> str:
     return f"{doc_id}:{index:04d}"
 
 
-VERSION = 6  # of how text is split, read and embedded: a file ingested under another version is ingested again (content_hash)
+VERSION = 7  # of how text is split, read and embedded: a file ingested under another version is ingested again (content_hash)
 BULLET = re.compile(r"^(?:- |\d{1,2}[.)] )")
 ABBREVIATIONS = {"bijv", "o.a", "m.b.t", "i.v.m", "e.d", "nr", "blz", "t/m", "ca", "incl", "excl", "dhr", "mevr", "zgn", "resp", "vgl", "e.g", "i.e"}
 
@@ -96,7 +97,7 @@ def to_blocks(pages: list[Page], marked_headings: bool = False) -> list[Block]:
             else:
                 kind = "bullet" if BULLET.match(text) else "paragraph"
             if (prev and prev.kind in ("paragraph", "bullet") and kind == "paragraph" and not prev.text.endswith(TERMINAL)
-                    and not DATE_LINE.match(prev.text)):  # a date line ("Juni 2024") is whole; "Contact?" is not its end
+                    and not DATE_LINE.match(prev.text) and not NOTE_START.match(text)):  # a footnote is no sequel  # a date line ("Juni 2024") is whole; "Contact?" is not its end
                 prev.pages.append((len(prev.text) + 1, page.number))
                 prev.text += " " + text
                 continue

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from ingest import ocr, tables
+from ingest import ocr, page_feet, tables
 from ingest.document import LoadedDocument, LoadError, Page, is_item, join_blocks, normalize, to_bullet
 from ingest.metadata import is_metadata_line
 
@@ -38,8 +38,8 @@ def load_pdf(path: Path, data: bytes) -> LoadedDocument:
     for i, page in read.items():
         raw[i] = page.text
     labels = _labels(reader, len(raw))
-    lines = strip_running_lines([normalize(text).split("\n") for text in raw], labels)
-    pages = [Page(i + 1, labels[i], join_blocks(reflow(page)), ocr=i in read,
+    lines = page_feet.join_cut_sentences(strip_running_lines([normalize(text).split("\n") for text in raw], labels))
+    pages = [Page(i + 1, labels[i], join_blocks(reflow(page_feet.set_off_notes(page))), ocr=i in read,
                   ocr_confidence=round(read[i].confidence, 1) if i in read else None) for i, page in enumerate(lines)]
     title = _metadata_title(reader) or _first_heading(pages[0].text)
     return LoadedDocument(path=path, format="pdf", pages=pages, title=title, date=_creation_date(reader),

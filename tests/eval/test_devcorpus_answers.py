@@ -184,3 +184,15 @@ def test_who_signed_a_letter_signed_by_hand_is_refused_with_its_roles(devcorpus_
     assert not answer.answered
     assert "de secretaris, de burgemeester" in answer.answer
     assert answer.related[0].document_id == "scan-brief-gemeente-schiedam"
+
+
+def test_what_a_letter_refers_to_is_answered_by_its_footnote(devcorpus_assistant):
+    # the July 2023 letter: "Vorig jaar hebben wij uw Kamer geschreven ...1", its note "1 Kamerstuk 28 741, nr. 86."
+    # (a line like a letterhead field, but a note: read with the sentence that refers to it)
+    answer = devcorpus_assistant.ask("Naar welk eerder Kamerstuk verwijst de brief van juli 2023 als hij het over "
+                                     "'vorig jaar' heeft?", suggest=False)
+    assert answer.citations[0].quote == "1 Kamerstuk 28 741, nr. 86."
+    # the letter's own number is its paper's, not the one its footnote cites
+    answer = devcorpus_assistant.ask("Which number in dossier 28 741 does the letter of 7 July 2023 have?",
+                                     suggest=False)
+    assert answer.lead.startswith("Nr. 106")

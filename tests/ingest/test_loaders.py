@@ -434,3 +434,25 @@ def test_html_without_text_is_refused(tmp_path):
     path = tmp_path / "leeg.htm"
     path.write_text("<html><head><script>x()</script></head><body> </body></html>", encoding="utf-8")
     assert error_of(path) == "leeg.htm: no readable text in the file"
+
+
+def test_pdf_footnotes_stand_apart_and_a_sentence_cut_by_the_page_break_is_read_whole(tmp_path):
+    # a letter's page 1 ends mid-sentence above its footnote; page 2 opens with the letter's margin, then the rest
+    pages = [["De raad ontvangt deze zomer het eerste verslag.¹ Daarin staat per wijk welke activiteiten de gemeente",
+              "1 Het verslag gebruikt de cijfers die de wijkteams op 1 maart 2024 hadden."],
+             ["12 mei 2024", "Ons kenmerk", "4711", "extra inzet en hoeveel jongeren daarmee bereikt zijn.",
+              "Wij houden u op de hoogte."]]
+    doc = load(make_pdf(tmp_path / "brief.pdf", pages))
+    first, second = blocks(doc.pages[0]), blocks(doc.pages[1])
+    assert ("Daarin staat per wijk welke activiteiten de gemeente extra inzet en hoeveel jongeren daarmee bereikt "
+            "zijn.") in first[0]
+    assert first[-1] == "1 Het verslag gebruikt de cijfers die de wijkteams op 1 maart 2024 hadden."
+    assert second[:3] == ["12 mei 2024", "Ons kenmerk", "4711"] and "extra inzet" not in doc.pages[1].text
+
+
+def test_pdf_a_footnote_glued_under_the_last_line_is_a_block_of_its_own(tmp_path):
+    pages = [["Vorig jaar schreven wij de raad over het plan.1 Een wijk ontvangt tussen € 1 en € 2 miljoen per "
+              "jaar.2\n1 Raadsbrief 2023, nr. 12.\n2 De verdeling volgt het aantal jongeren in de wijk."]]
+    doc = load(make_pdf(tmp_path / "noten.pdf", pages))
+    assert blocks(doc.pages[0])[-2:] == ["1 Raadsbrief 2023, nr. 12.",
+                                         "2 De verdeling volgt het aantal jongeren in de wijk."]
