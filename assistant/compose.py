@@ -341,6 +341,8 @@ class Composer:
                                   answered=False, related=[shown], query=q.query, evidence=c.score)
                 if not found:
                     continue
+                # the one whose role the question names ("Welke minister van Justitie en Veiligheid ..."), if any
+                found = [s for s in found if s.role.lower().removeprefix("de ") in q.text.lower()] or found
                 lo, hi = found[0].start, found[-1].end
                 page = next((p for s, e, p in chunk.spans if s <= lo < e), chunk.page_start)
                 cited = self.citation(1, chunk, doc, chunk.text[lo:hi], page, c.score)

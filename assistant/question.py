@@ -345,7 +345,18 @@ def split_question(text: str) -> list[str]:
     if len(first.split()) < 3 or len(second.split()) < 2:
         return [text]
     mark = "?" if text.rstrip().endswith("?") else ""
-    return [first.rstrip("?") + mark, second[0].upper() + second[1:]]
+    first = first.rstrip("?")
+    # a second part that says only what differs ("..., en welke die van 2025?") is the first with that put in
+    gap = GAPPED.match(second.rstrip("?"))
+    at = [m.start() for m in re.finditer(rf"\b{gap.group(1)}\s+", first, re.I)] if gap else []
+    if at:
+        return [first + mark, f"{first[: at[-1]]}{gap.group(1)} {gap.group(2)}{mark}"]
+    return [first + mark, second[0].upper() + second[1:]]
+
+
+# "welke die van 2025", "en wie die uit Tilburg", "which the one of 2025": a part that names only what differs
+GAPPED = re.compile(r"(?:(?:welke|welk|wie|wat|hoeveel|which|who|what)\s+)?(?:die|dat|the\s+one)\s+"
+                    r"(van|uit|in|voor|of|from|for)\s+(.+)$", re.I)
 
 
 def is_follow_up(text: str) -> bool:

@@ -29,6 +29,11 @@ from assistant.types import Message
     # two questions in a row
     ("Is er een gemeente die gezinnen opvangt na een politie-inval? Hoeveel gezinnen zijn zo geholpen?",
      ["Is er een gemeente die gezinnen opvangt na een politie-inval?", "Hoeveel gezinnen zijn zo geholpen?"]),
+    # a second part that says only what differs is the first with that put in its place
+    ("Welke minister ondertekende de brief van 2022, en welke die van 2025?",
+     ["Welke minister ondertekende de brief van 2022?", "Welke minister ondertekende de brief van 2025?"]),
+    ("Wie schreef het plan uit Tilburg, en wie dat uit Breda?",
+     ["Wie schreef het plan uit Tilburg?", "Wie schreef het plan uit Breda?"]),
     # no question before the "en"
     ("Ik werk in Tilburg en wat doet de gemeente met straatcoaches?",
      ["Ik werk in Tilburg en wat doet de gemeente met straatcoaches?"]),

@@ -196,3 +196,11 @@ def test_what_a_letter_refers_to_is_answered_by_its_footnote(devcorpus_assistant
     answer = devcorpus_assistant.ask("Which number in dossier 28 741 does the letter of 7 July 2023 have?",
                                      suggest=False)
     assert answer.lead.startswith("Nr. 106")
+
+
+def test_who_signed_two_letters_gives_each_letters_signatory_of_the_role_asked(devcorpus_assistant):
+    # the July 2022 letter is signed by two ministers; the question names the one of Justitie en Veiligheid
+    answer = devcorpus_assistant.ask("Welke minister van Justitie en Veiligheid ondertekende de brief van 2022, en "
+                                     "welke die van 2025?", suggest=False)
+    assert answer.lead.startswith("D. Yeşilgöz-Zegerius (De Minister van Justitie en Veiligheid) [1]; D.M. van Weel")
+    assert "Weerwind" not in answer.lead
