@@ -166,6 +166,10 @@ class Mention(NamedTuple):
     exact: bool = False  # one of the words after it names what is counted (not just another word for people)
 
 
+LABEL_NUMBER = re.compile(r"\b(?:tabel|figuur|bijlage|hoofdstuk|paragraaf|artikel|table|figure|chapter|annex|"
+                          r"section|article|nr\.?|no\.)\s*$", re.I)
+
+
 def number_mentions(q: Question, sentence: str) -> list[Mention]:
     """Numbers in a sentence with the words after them, and how well they count what the question asks."""
     out = []
@@ -191,6 +195,8 @@ def number_mentions(q: Question, sentence: str) -> list[Mention]:
             continue
         if after and after[0].lower() in MONTHS:
             continue  # the day of a date ("tot 1 januari 2024"), not a count
+        if LABEL_NUMBER.search(sentence[: m.start()]):
+            continue  # the number of a table, a chapter, a paper ("Tabel 1 geeft per gemeente ..."), not a count
         if re.search(rf"(?<![\w.,]){re.escape(word)}(?![\w]|[.,]\d)", q.text, re.I) and not word.isalpha():
             continue  # a number the question gives itself ("in 2024") is not the figure it asks for
         if after and after[0][:1].isupper() and re.search(rf"\b{re.escape(word)}\s+{re.escape(after[0])}\b", q.text):

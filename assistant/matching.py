@@ -12,10 +12,9 @@ import re
 from functools import lru_cache
 
 from assistant.keyword import KeywordIndex
-from assistant.question import Question
+from assistant.question import SEPARABLE, Question
 
 
-SEPARABLE = ("aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "terug", "toe", "uit", "voor", "weg")
 
 
 # the past forms of the common irregular verbs, and the root their other forms get (below)

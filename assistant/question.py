@@ -268,6 +268,12 @@ def salient_names(text: str) -> list[str]:
     return names
 
 
+SEPARABLE = ("aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "terug", "toe", "uit", "voor", "weg")  # separable verb prefixes
+# a past participle ("opgebouwd", "gegroeid", "aangesteld"): a verb, never what is counted ("Hoe is dat aantal
+# opgebouwd?" counts what the earlier question counted)
+PARTICIPLE = re.compile(rf"^(?:{'|'.join(SEPARABLE)})?ge\w{{2,}}[dt]$")
+
+
 def counted(text: str) -> set[str]:
     """Stemmed terms of what a how-many question counts ("Hoeveel jongeren ..." -> jonger); for "how often",
     every term of the question (the count is named by its verb: "doorverwezen" -> "73 doorverwijzingen")."""
@@ -289,7 +295,7 @@ def counted(text: str) -> set[str]:
     words: list[str] = []
     names = {n.lower() for n in salient_names(text)}  # "hoeveel Rotterdamse scholen": a name, not what is counted
     for w in re.findall(r"[\w'’\-]+", after):
-        if w in FILLERS or w in FUNCTION_EN or w.isdigit() or w in names:
+        if w in FILLERS or w in FUNCTION_EN or w.isdigit() or w in names or PARTICIPLE.match(w):
             continue
         words.append(w)
         if len(words) == 3 or (len(words) == 1 and PLURAL.search(w)):

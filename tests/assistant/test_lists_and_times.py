@@ -417,3 +417,10 @@ def test_an_address_names_no_person():
     assert q.shape == "person"
     assert not has_shape(q, "Markt 87, 2611 GW Delft - Postbus 78, 2600 ME Delft")
     assert has_shape(q, "Namens het college, wethouder Anouk de Vries")
+
+
+def test_the_number_of_a_table_or_chapter_is_no_figure():
+    q = understand("Hoeveel gemeenten staan in de monitor?", [], None)
+    assert direct_answer(q, "Tabel 1 geeft per gemeente het bereik; 24 gemeenten leverden gegevens aan.") == \
+        "24 gemeenten"
+    assert direct_answer(q, "Hoofdstuk 3 gaat over de gemeenten.") is None

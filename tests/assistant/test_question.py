@@ -215,3 +215,13 @@ def test_which_place_leads_with_the_first_place_that_is_a_name_the_question_does
 def test_a_part_of_what_was_asked_is_asked_in_its_shape(earlier, follow_up, shape):
     history = [Message(role="user", content=earlier), Message(role="assistant", content="Een antwoord [1]")]
     assert understand(follow_up, history).shape == shape
+
+
+def test_a_participle_after_aantal_is_no_noun_counted_so_the_follow_up_counts_what_was_asked_before():
+    from assistant.types import Message
+
+    history = [Message(role="user", content="Hoeveel gemeenten doen er nu mee?"),
+               Message(role="assistant", content="47 gemeenten [1]")]
+    q = understand("Hoe is dat aantal opgebouwd?", history)
+    assert q.counted_terms == understand("Hoeveel gemeenten doen er nu mee?", []).counted_terms
+    assert understand("Hoeveel boa's zijn er aangesteld?", []).counted_terms == set(terms("boa's"))

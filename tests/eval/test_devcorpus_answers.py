@@ -204,3 +204,14 @@ def test_who_signed_two_letters_gives_each_letters_signatory_of_the_role_asked(d
                                      "welke die van 2025?", suggest=False)
     assert answer.lead.startswith("D. Yeşilgöz-Zegerius (De Minister van Justitie en Veiligheid) [1]; D.M. van Weel")
     assert "Weerwind" not in answer.lead
+
+
+def test_how_a_count_given_before_is_made_up_is_answered_by_its_parts(devcorpus_assistant):
+    from assistant.types import Message
+
+    history = [Message(role="user", content="Hoeveel gemeenten doen er nu mee?"),
+               Message(role="assistant", content="Volgens de brief van 19 juni 2025 doen 47 gemeenten mee.")]
+    answer = devcorpus_assistant.ask("Hoe is dat aantal opgebouwd?", history, suggest=False)
+    assert answer.answered
+    assert "27 gemeenten met een structurele bijdrage" in answer.citations[0].quote
+    assert "1 geeft" not in answer.lead  # "Tabel 1" numbers a table, it counts nothing
