@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from assistant import answer as ex
-from assistant import conflicts, letters, lists, matching, publication, short_answer
+from assistant import conflicts, letters, lists, matching, publication, short_answer, superlatives
 from assistant.keyword import terms
 from assistant.question import Question, language
 from assistant.settings import Settings
@@ -223,6 +223,13 @@ class Composer:
         fitting = [c for c in cands if ex.fits(q, c)]
         if letters.asks_signatory(q.text) and (signed := self.signed(q, fitting, chunks, docs)):
             return signed
+        if (top := superlatives.pick(q, fitting)) and top.row.score >= self.threshold(q):  # which row has the most
+            quote, page = self.quote_of(top.row, chunks[top.row.chunk_id], q)
+            cited = self.citation(1, chunks[top.row.chunk_id], docs[chunks[top.row.chunk_id].doc_id], quote, page,
+                                  top.row.score)
+            lead = f"{top.name} ({top.header}: {top.value}) [1]"
+            return Answer(question=q.text, answer=f"{lead}\n\n> “{cited.quote}” [1]", answered=True, lead=lead,
+                          citations=[cited], query=q.query, evidence=top.row.score)
         best = fitting[0] if fitting else None
         gathered = None  # (start, end, items) of the list the best sentence announces or stands in
         if q.kind == "list" and best is not None:  # a list asked for: the near-best sentence that carries one

@@ -215,3 +215,10 @@ def test_how_a_count_given_before_is_made_up_is_answered_by_its_parts(devcorpus_
     assert answer.answered
     assert "27 gemeenten met een structurele bijdrage" in answer.citations[0].quote
     assert "1 geeft" not in answer.lead  # "Tabel 1" numbers a table, it counts nothing
+
+
+def test_which_municipality_reached_most_is_computed_from_the_monitors_table(devcorpus_assistant):
+    # Tabel 1 of the 2024 monitor lists twelve municipalities and a total; no sentence says which reached most
+    answer = devcorpus_assistant.ask("Welke gemeente had op de peildatum het grootste bereik?", suggest=False)
+    assert answer.lead == "Amsterdam (jongeren bereikt: 1.480) [1]"
+    assert answer.citations[0].quote.startswith("Gemeente: Amsterdam;")
