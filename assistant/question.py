@@ -219,11 +219,16 @@ def asked_noun_terms(asked: str) -> list[str]:
     return terms(m.group(1)) if m else []
 
 
+WHICH_YEAR = re.compile(r"\b(welk|which|what)\s+jaar\b|\b(which|what)\s+year\b", re.I)
+
+
 def answer_shape(text: str) -> str | None:
     """The first shape whose words the question uses; a how-many question asks a count, not a date, whatever date
     it names ("Hoeveel ... waren op de peildatum begonnen?")."""
     figure = bool(FIGURE.search(text))
     asked = asked_sentence(text)  # the shape's words may start the question after a statement
+    if WHICH_YEAR.search(asked):  # "vanaf welk jaar bereikt het budget ...": a year, whatever else it names
+        return "date"
     return next((name for name, pattern in SHAPES.items()
                  if (pattern.search(text) or pattern.search(asked)) and not (figure and name in ("day", "date"))), None)
 

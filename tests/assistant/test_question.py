@@ -125,6 +125,8 @@ def test_unrelated_words_do_not_meet(question_word, text_word):
     ("Wie van Halt komt aan het woord in het bericht?", "person"),  # a speaker asked for
     ("What's the cut-off date for the figures?", "day"),
     ("Wanneer is de rapportage verschenen?", "date"),
+    ("Vanaf welk jaar bereikt het budget zijn structurele niveau?", "date"),  # a year, though it names the budget
+    ("From which year is the funding structural?", "date"),
     ("Om welke leeftijden gaat het daar?", "age"),
     ("Welk percentage recidiveert?", "percent"),
     ("Is there a figure for the reoffending rate, as a percentage?", "percent"),
