@@ -144,12 +144,15 @@ AGE = re.compile(r"\b(?:(?:van|tussen)\s+(?:de\s+)?)?\d+\s+(?:tot\s+en\s+met|tot
 MONTH = "(?:" + "|".join(MONTHS) + ")"
 SEASON = r"(?:voorjaar|lente|zomer|najaar|herfst|winter|zomervakantie|spring|summer|autumn|fall|winter)"
 PART_OF = r"(?:begin|eind|medio|half|halverwege|early|late|mid)"
-DATES = [re.compile(p, re.I) for p in (  # the most precise first: a day, a month, a part of a year, a season, a year
+# the word that says which end of a period a date is ("tot juni 2026", "vanaf 1 januari 2025") is part of it
+_END = r"(?:(?:vanaf|sinds|tot(?:\s+en\s+met)?|t/m|uiterlijk|from|since|until|by)\s+)?"
+ASKS_END = re.compile(r"\b(tot|vanaf|sinds|until|from|since)\s+(wanneer|when|welke?\s+\w+|which\s+\w+|what\s+\w+)\b", re.I)  # which end is asked
+DATES = [re.compile(_END + p, re.I) for p in (  # the most precise first: a day, a month, a part of a year, a season, a year
     rf"\b\d{{1,2}}\s+{MONTH}\s+(?:19|20)\d\d\b", r"\b\d{1,2}-\d{1,2}-(?:19|20)\d\d\b", rf"\b\d{{1,2}}\s+{MONTH}\b",
     rf"\b(?:(?:begin|eind|medio|half)\s+)?{MONTH}\s+(?:19|20)\d\d\b", rf"\b{PART_OF}[\s-]+(?:19|20)\d\d\b",
     rf"\b(?:(?:voor|na|in|tijdens|vóór|before|after|in|during)\s+)?(?:de|het|the)\s+{SEASON}(?:\s+(?:van\s+)?(?:19|20)\d\d)?\b",
     rf"\b{SEASON}\s+(?:19|20)\d\d\b",
-    r"\b(?:(?:vanaf|sinds|tot|in)\s+)?(?:19|20)\d\d\b")]
+    r"\b(?:in\s+)?(?:19|20)\d\d\b")]
 
 
 PART = re.compile(r"\b(?:(?:ongeveer|ruim|bijna|circa|ten\s+minste|minstens|maximaal|hooguit|meer\s+dan|minder\s+dan)\s+)?"
@@ -183,7 +186,10 @@ def direct_answer(q: Question, sentence: str) -> str | None:
                       + SHAPE_PATTERNS["duration"].pattern, sentence, re.I)
         return m.group() if m else None
     if q.shape in ("day", "date"):
-        return next((m.group() for m in (p.search(sentence) for p in DATES) if m), None)
+        found = next((m.group() for m in (p.search(sentence) for p in DATES) if m), None)
+        if found and not ASKS_END.search(q.text):  # "Tot wanneer ...?": "tot juni 2026"; else the date alone
+            found = re.sub(_END, "", found, count=1, flags=re.I) if re.match(_END + r"\S", found, re.I) else found
+        return found
     if q.kind != "figure" and q.shape == "age":
         m = AGE.search(sentence)
         return m.group() if m else None

@@ -424,3 +424,14 @@ def test_the_number_of_a_table_or_chapter_is_no_figure():
     assert direct_answer(q, "Tabel 1 geeft per gemeente het bereik; 24 gemeenten leverden gegevens aan.") == \
         "24 gemeenten"
     assert direct_answer(q, "Hoofdstuk 3 gaat over de gemeenten.") is None
+
+
+@pytest.mark.parametrize(("question", "sentence", "lead"), [
+    # asked which end of a period, the word that says it is part of the answer; else the date alone
+    ("Tot wanneer lopen de plannen?", "De huidige plannen lopen tot juni 2026.", "tot juni 2026"),
+    ("Vanaf welk jaar is het budget structureel?", "Vanaf 2025 is er jaarlijks € 143 miljoen.", "Vanaf 2025"),
+    ("Tot welke datum zijn de jongeren geteld?", "Geteld is tot en met 31 januari 2024.", "tot en met 31 januari 2024"),
+    ("Wanneer begint de regeling?", "De regeling geldt vanaf 1 januari 2025.", "1 januari 2025"),
+])
+def test_a_date_keeps_the_word_for_its_end_when_that_end_is_asked(question, sentence, lead):
+    assert direct_answer(understand(question, [], None), sentence) == lead
