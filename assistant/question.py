@@ -238,7 +238,10 @@ def shape_words(text: str) -> list[str]:
     shape = answer_shape(text)
     if not shape:
         return []
-    return list(dict.fromkeys(m.group() for t in (text, asked_sentence(text)) for m in SHAPES[shape].finditer(t)))
+    # a compound names which date it asks ("peildatum", "startdatum"): a sentence's date gives its head, "datum",
+    # not what the modifier says
+    return list(dict.fromkeys(re.sub(r"\b\w+(?=datum\b)", "", m.group(), flags=re.I)
+                              for t in (text, asked_sentence(text)) for m in SHAPES[shape].finditer(t)))
 
 
 def asked_sentence(text: str) -> str:

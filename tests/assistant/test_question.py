@@ -227,3 +227,11 @@ def test_a_participle_after_aantal_is_no_noun_counted_so_the_follow_up_counts_wh
     q = understand("Hoe is dat aantal opgebouwd?", history)
     assert q.counted_terms == understand("Hoeveel gemeenten doen er nu mee?", []).counted_terms
     assert understand("Hoeveel boa's zijn er aangesteld?", []).counted_terms == set(terms("boa's"))
+
+
+def test_a_compound_that_names_which_date_is_asked_keeps_its_modifier_for_the_evidence():
+    from assistant.question import shape_words
+
+    # any sentence with a date gives "datum"; only one that says "peildatum" gives which date was asked
+    assert terms(" ".join(shape_words("Wat is de peildatum van de monitor?"))) == terms("datum")
+    assert terms(" ".join(shape_words("Op welke datum is de brief verstuurd?"))) == terms("datum")
