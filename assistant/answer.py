@@ -255,7 +255,13 @@ def row_value(q: Question, sentence: str) -> str | None:
         return None
     fit = [(sum(kin(t, q.counted_terms) for t in content_words(k.split())), k, v) for k, v in cells]
     best = max(fit, key=lambda f: f[0])
-    return f"{best[1]}: {best[2]}" if best[0] > 0 and NUMBER.search(best[2]) else None
+    if not (best[0] > 0 and NUMBER.search(best[2])):
+        return None
+    # a header that starts with what is counted reads after the figure: "12 gezinnen in de aanpak"
+    first = content_words(best[1].split()[:1])
+    if first and kin(first[0], q.counted_terms) == 1.0 and re.fullmatch(r"[\d.,]+", best[2]):
+        return f"{best[2]} {best[1]}"
+    return f"{best[1]}: {best[2]}"
 
 
 def figure_fit(q: Question, sentence: str) -> float:

@@ -55,6 +55,6 @@ def test_a_word_plan_is_answered_from_under_its_heading(formats):
 
 def test_a_pdf_table_row_answers_with_its_column(formats):
     answer = formats.ask("Hoeveel gezinnen zitten in Oisterwijk in de familieaanpak?")
-    assert answer.answered and answer.lead.startswith("gezinnen in de aanpak: 31")
+    assert answer.answered and answer.lead.startswith("31 gezinnen in de aanpak")  # the figure, then what it counts
     cited = answer.citations[0]
     assert cited.source == "monitor-tabel.pdf" and cited.page == 1 and "Gemeente: Oisterwijk" in cited.quote
