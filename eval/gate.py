@@ -17,20 +17,20 @@ GATE = {
     "refusal_recall": 0.90,
 }
 
-DEVCORPUS_GATE = {  # measured: 0.892, 0.936, 0.910 (0.9096), 1.000, 0.864, 0.774 (24 of 31), 0.774
-    "accuracy": 0.89,
-    "citation_support": 0.93,
-    "cited_own_document": 0.90,
+DEVCORPUS_GATE = {  # measured: 0.923 (0.9231), 0.958 (0.9577), 0.926 (0.9259), 1.000, 0.909, 0.806 (25 of 31), 0.806
+    "accuracy": 0.92,
+    "citation_support": 0.95,
+    "cited_own_document": 0.92,
     "grounding": 0.98,
-    "direct_accuracy": 0.86,
+    "direct_accuracy": 0.90,
     # lowered once, from 0.64, openly: retrieving chunks under their document's title (accuracy 0.549 -> 0.620,
     # one-out 0.585 -> 0.677) brings two near misses within reach ("In welke wijken van Arnhem ...?", "En
     # Nijmegen?" after a question about Utrecht), 20 -> 18 of 31 refused; see eval/README.md. Since raised: "En
     # Nijmegen?" is refused again (its figure counts municipalities, not young people), and four municipalities
     # that the documents count but do not name, 22 of 31; then a date asked for that is a day, and "the third
-    # monitor" that is not here, 24 of 31
-    "refusal_recall": 0.77,
-    "refusal_precision": 0.77,
+    # monitor" that is not here, 24 of 31; then a letter signed by hand whose closing names no one, 25 of 31
+    "refusal_recall": 0.80,
+    "refusal_precision": 0.80,
 }
 
 
