@@ -15,8 +15,6 @@ from assistant.keyword import KeywordIndex
 from assistant.question import SEPARABLE, Question
 
 
-
-
 # the past forms of the common irregular verbs, and the root their other forms get (below)
 IRREGULAR_PAST = {"zocht": "zoek", "bracht": "breng", "dacht": "denk", "kocht": "kop", "vocht": "vecht"}
 

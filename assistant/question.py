@@ -276,7 +276,8 @@ def salient_names(text: str) -> list[str]:
     return names
 
 
-SEPARABLE = ("aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "terug", "toe", "uit", "voor", "weg")  # separable verb prefixes
+# separable verb prefixes ("opgebouwd", "aangesteld")
+SEPARABLE = ("aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "terug", "toe", "uit", "voor", "weg")
 # a past participle ("opgebouwd", "gegroeid", "aangesteld"): a verb, never what is counted ("Hoe is dat aantal
 # opgebouwd?" counts what the earlier question counted)
 PARTICIPLE = re.compile(rf"^(?:{'|'.join(SEPARABLE)})?ge\w{{2,}}[dt]$")

@@ -36,9 +36,10 @@ def figure_phrase(q: Question, sentence: str) -> str | None:
     if any(m.start() <= best.start < m.end() for m in AMOUNT.finditer(sentence)):
         return amount_phrase(q, sentence)  # a sum of money ("€ 500.000"): as written, with its period
     change = next((m for m in CHANGE.finditer(sentence) if m.start() <= best.start < m.end()), None)
-    if change:  # a figure that changed ("gegroeid van 576 naar 812"): asked how it changed, both, the newer last;
-        if q.shape == "change":  # asked how many, the figure it came to first ("812 (eerder 576)")
+    if change:  # a figure that changed ("gegroeid van 576 naar 812")
+        if q.shape == "change":  # asked how it changed: both, the newer last
             return change.group(0)
+        # asked how many: the figure it came to first ("812 (eerder 576)")
         old, new = (m.group(0) for m in re.finditer(r"\d[\d.,]*\d|\d", change.group(0)))
         return f"{new} ({'earlier' if q.lang == 'en' else 'eerder'} {old})"
     # a word before the figure that makes it exact: "nog 14", "ruim 100", "bijna 50"
@@ -146,7 +147,9 @@ SEASON = r"(?:voorjaar|lente|zomer|najaar|herfst|winter|zomervakantie|spring|sum
 PART_OF = r"(?:begin|eind|medio|half|halverwege|early|late|mid)"
 # the word that says which end of a period a date is ("tot juni 2026", "vanaf 1 januari 2025") is part of it
 _END = r"(?:(?:vanaf|sinds|tot(?:\s+en\s+met)?|t/m|uiterlijk|from|since|until|by)\s+)?"
-ASKS_END = re.compile(r"\b(tot|vanaf|sinds|until|from|since)\s+(wanneer|when|welke?\s+\w+|which\s+\w+|what\s+\w+)\b", re.I)  # which end is asked
+# a question which end of a period it asks: "Tot wanneer ...?", "Vanaf welk jaar ...?"
+ASKS_END = re.compile(r"\b(tot|vanaf|sinds|until|from|since)\s+(wanneer|when|welke?\s+\w+|which\s+\w+|what\s+\w+)\b",
+                      re.I)
 DATES = [re.compile(_END + p, re.I) for p in (  # the most precise first: a day, a month, a part of a year, a season, a year
     rf"\b\d{{1,2}}\s+{MONTH}\s+(?:19|20)\d\d\b", r"\b\d{1,2}-\d{1,2}-(?:19|20)\d\d\b", rf"\b\d{{1,2}}\s+{MONTH}\b",
     rf"\b(?:(?:begin|eind|medio|half)\s+)?{MONTH}\s+(?:19|20)\d\d\b", rf"\b{PART_OF}[\s-]+(?:19|20)\d\d\b",
@@ -188,7 +191,7 @@ def direct_answer(q: Question, sentence: str) -> str | None:
     if q.shape in ("day", "date"):
         found = next((m.group() for m in (p.search(sentence) for p in DATES) if m), None)
         if found and not ASKS_END.search(q.text):  # "Tot wanneer ...?": "tot juni 2026"; else the date alone
-            found = re.sub(_END, "", found, count=1, flags=re.I) if re.match(_END + r"\S", found, re.I) else found
+            found = re.sub("^" + _END, "", found, flags=re.I)
         return found
     if q.kind != "figure" and q.shape == "age":
         m = AGE.search(sentence)

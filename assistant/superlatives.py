@@ -64,16 +64,15 @@ def pick(q: Question, cands: list[ex.Candidate]) -> Pick | None:
                 return header
         return None
 
-    rows = [c for c in cands if ex.row_cells(c.text) and column(c)]
+    rows = [(c, header) for c in cands if (header := column(c))]
     if not rows:
         return None
-    best = max(rows, key=lambda c: c.score)
-    header = column(best)
+    best, header = max(rows, key=lambda r: r[0].score)
     doc = best.chunk_id.rsplit(":", 1)[0]
-    table = [c for c in rows if c.chunk_id.rsplit(":", 1)[0] == doc and c.ctx.section == best.ctx.section
-             and column(c) == header]
     scored = []
-    for c in table:
+    for c, h in rows:
+        if h != header or c.chunk_id.rsplit(":", 1)[0] != doc or c.ctx.section != best.ctx.section:
+            continue  # another table's row
         name = ex.ROW_PAIR.findall(c.text)[0][1].strip()
         value = dict(ex.row_cells(c.text))[header]
         if not AGGREGATE.search(name):

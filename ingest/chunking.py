@@ -97,7 +97,8 @@ def to_blocks(pages: list[Page], marked_headings: bool = False) -> list[Block]:
             else:
                 kind = "bullet" if BULLET.match(text) else "paragraph"
             if (prev and prev.kind in ("paragraph", "bullet") and kind == "paragraph" and not prev.text.endswith(TERMINAL)
-                    and not DATE_LINE.match(prev.text) and not NOTE_START.match(text)):  # a footnote is no sequel  # a date line ("Juni 2024") is whole; "Contact?" is not its end
+                    and not DATE_LINE.match(prev.text) and not NOTE_START.match(text)):
+                # a date line ("Juni 2024") is whole ("Contact?" is not its end); a footnote is no paragraph's sequel
                 prev.pages.append((len(prev.text) + 1, page.number))
                 prev.text += " " + text
                 continue

@@ -12,6 +12,12 @@ from pathlib import Path
 from assistant import messages
 
 MB = 1024 * 1024  # callers pass max_bytes = int(settings.max_file_mb * MB)
+_FINAL = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
+
+
+def ends_sentence(line: str) -> bool:
+    """A line that ends with a sentence's final stop (a quote or bracket may follow it)."""
+    return bool(_FINAL.search(line))
 
 
 class LoadError(Exception):

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 
 from assistant.footnotes import SUPERSCRIPT, markers
+from ingest.document import ends_sentence
 
 # a note's first line: its number (plain or superscript) and a capital ("1 Kamerstuk 28 741, nr. 86.", "² Verzonden")
 NOTE_START = re.compile(r"^([1-9]\d?|[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]?)\s+(?=[A-Z‘“])")
-_FINAL = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
 MARGIN_LINES = 6  # at most this many short lines (a date, a reference) stand before a page's running text
 MARGIN_LENGTH = 40
 
@@ -57,7 +57,7 @@ def _continuation(lines: list[str]) -> tuple[int, int] | None:
             continue
         if text[0].islower():
             end = k
-            while end + 1 < len(lines) and lines[end + 1].strip() and not _FINAL.search(lines[end].strip()):
+            while end + 1 < len(lines) and lines[end + 1].strip() and not ends_sentence(lines[end].strip()):
                 end += 1
             return k, end + 1
         filled += 1
@@ -74,7 +74,7 @@ def join_cut_sentences(pages: list[list[str]]) -> list[list[str]]:
         lines = pages[i]
         notes = note_lines(lines)
         body = [k for k in range(notes[0] if notes else len(lines)) if lines[k].strip()]
-        if not body or _FINAL.search(lines[body[-1]].strip()):
+        if not body or ends_sentence(lines[body[-1]].strip()):
             continue
         found = _continuation(pages[i + 1])
         if found is None:

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from ingest import ocr, page_feet, tables
-from ingest.document import LoadedDocument, LoadError, Page, is_item, join_blocks, normalize, to_bullet
+from ingest.document import LoadedDocument, LoadError, Page, ends_sentence, is_item, join_blocks, normalize, to_bullet
 from ingest.metadata import is_metadata_line
 
 _PYPDF_LOG = logging.getLogger("pypdf")
@@ -322,14 +322,9 @@ def _trim_empty(lines: list[str]) -> list[str]:
 
 # --- lines to blocks ----------------------------------------------------------------------------------
 
-_FINAL = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
 _HYPHENATED = re.compile(r"\w[-‐–]$")
 _JOINERS = {"en", "of", "tot", "noch", "and", "or"}  # "zorg-⏎en veiligheid" stays "zorg- en veiligheid"
 _VOWELS = set("aeiouy")
-
-
-def ends_sentence(line: str) -> bool:
-    return bool(_FINAL.search(line))
 
 
 def is_heading_like(line: str) -> bool:
