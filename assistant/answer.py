@@ -329,14 +329,23 @@ def figure_missing(q: Question, best: Candidate, fitting: list[Candidate]) -> bo
 
 
 # which places: "welke (twee) gemeenten", "which cities"; the singular is the question's "place" shape
-PLACES_ASKED = re.compile(r"\b(welke|which|what)\s+(\w+\s+)?(gemeenten|steden|plaatsen|regio's|municipalities|"
-                          r"cities|towns|places|regions)\b", re.I)
+PLACE_NOUNS = r"(gemeenten|steden|plaatsen|regio's|municipalities|cities|towns|places|regions)"
+PLACES_ASKED = re.compile(rf"\b(welke|which|what)\s+(\w+\s+)?{PLACE_NOUNS}\b", re.I)
+PLACES_COUNTED = re.compile(rf"\b(hoeveel|how\s+many)\s+(\w+\s+)?{PLACE_NOUNS}\b", re.I)
+WH = re.compile(r"\b(hoeveel|hoelang|welke?|wat|wie|waar|wanneer|hoe|waarom|how|what|which|who|where|when|why)\b", re.I)
 
 
 def places_asked(q: Question) -> bool:
     """Whether the question (not the statement before it: "The news item gives examples of what municipalities do.")
     asks which places."""
     return bool(PLACES_ASKED.search(asked_sentence(q.text)))
+
+
+def asks_of_group(q: Question) -> bool:
+    """Whether a list of places can answer the question as it stands: it asks which places or how many, or it asks
+    yes or no ("Doet Heerlen mee?")."""
+    asked = asked_sentence(q.text)
+    return q.shape == "place" or bool(PLACES_ASKED.search(asked) or PLACES_COUNTED.search(asked)) or not WH.search(asked)
 
 
 def places_missing(q: Question, best: Candidate) -> bool:

@@ -30,6 +30,8 @@ TEXTS = {
         "lead": "Volgens de documenten:",
         "no_figure": "Dat staat niet in de documenten: de passage die hierover gaat, noemt geen aantal.",
         "no_names": "Dat staat niet in de documenten: de passage die hierover gaat, noemt geen gemeenten of plaatsen bij naam.",
+        "peers": "Dat staat niet in de documenten: de gevonden passage noemt {names} alleen in een opsomming met "
+                 "andere en zegt dit niet over {names} zelf.",
         "part_refused": "dit deel van de vraag staat niet in de documenten",
         "see": "zie {refs}",
         "no_document": "Dat staat niet in de documenten: er is geen {name} bij.",
@@ -42,6 +44,8 @@ TEXTS = {
         "lead": "According to the documents (quoted in Dutch):",
         "no_figure": "The documents do not say: the passage about this gives no figure.",
         "no_names": "The documents do not say: the passage about this names no municipality or place.",
+        "peers": "The documents do not say: the passage found names {names} only in a list with others and does not "
+                 "say this of {names} itself.",
         "part_refused": "the documents do not answer this part of the question",
         "see": "see {refs}",
         "no_document": "The documents do not say: there is no {name} among them.",
@@ -247,14 +251,18 @@ class Composer:
         listed = bool(gathered) and names_places(gathered[2])
         no_names = (best is not None and best.score >= threshold and not no_figure and not listed
                     and ex.places_missing(q, best))
-        answered = best is not None and best.score >= threshold and not no_figure and not no_names
+        # the one asked about named only among its peers ("onder meer Arnhem, Heerlen en Lelystad"): no answer for it
+        peers = ([] if best is None or best.score < threshold or no_figure or no_names or gathered
+                 or ex.asks_of_group(q) else matching.only_among_peers(q, best.text))
+        answered = best is not None and best.score >= threshold and not no_figure and not no_names and not peers
         if not answered:
             around = " ".join(c.block + " " + c.ctx.text() for c in cands[:5])
             missing = matching.missing_names(q, around) if cands else []
             reason = texts["refuse"] + (" " + texts["missing"].format(names=", ".join(missing)) if missing else "")
             shown = cands[:3]
-            if no_figure or no_names:  # the passage that speaks of it first, then why it is no answer
-                reason = texts["no_figure" if no_figure else "no_names"]
+            if no_figure or no_names or peers:  # the passage that speaks of it first, then why it is no answer
+                reason = (texts["peers"].format(names=", ".join(peers)) if peers
+                          else texts["no_figure" if no_figure else "no_names"])
                 shown = sorted(fitting, key=lambda c: -c.topical)[:3]
             related = []
             for c in shown:

@@ -146,3 +146,23 @@ def abbreviations(names: list[str], texts: list[str]) -> dict[str, str]:
             run = re.compile(r"\b" + link.join(rf"{ch}[\w'’\-]+" for ch in capitals) + r"\b")
             found.update({name: m.group() for m in (run.search(text) for text in texts) if m})
     return found
+
+
+NAME = r"[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|op|aan|den|de)){0,3}"  # "Den Haag", "Bergen op Zoom"
+ENUMERATION = re.compile(rf"{NAME}(?:,\s+{NAME})+,?\s+(?:en|of|and|or)\s+{NAME}")
+
+
+def only_among_peers(q: Question, text: str) -> list[str]:
+    """The names the question insists on that a text gives only as items of an enumeration of names ("onder meer
+    Arnhem, Heerlen, Lelystad en Zaanstad" for "In welke wijken van Arnhem ...?"): it speaks of the group, so it
+    says nothing of the one asked about alone. Empty when a name also stands outside the enumeration."""
+    spans = [m.span() for m in ENUMERATION.finditer(text)]
+    if not spans:
+        return []
+    low = text.lower()
+    found = []
+    for name in (n for n in q.salient if not n.isdigit()):
+        at = [m.start() for f in name_forms(name) for m in re.finditer(rf"\b{re.escape(f)}\b", low)]
+        if at and all(any(lo <= a < hi for lo, hi in spans) for a in at):
+            found.append(name)
+    return found

@@ -226,6 +226,27 @@ def test_which_places_where_the_passage_names_them_is_answered(assistant):
     assert answer.answered and "Rotterdam, Amsterdam, Eindhoven, Tilburg, Den Haag en Heerlen" in answer.answer
 
 
+@pytest.mark.parametrize(("question", "reason"), [
+    ("Hoeveel zaken heeft de wijkrechtspraak in Heerlen tot nu toe behandeld?",
+     "noemt Heerlen alleen in een opsomming met andere"),
+    ("How many cases has the neighbourhood court in Heerlen handled so far?",
+     "names Heerlen only in a list with others"),
+])
+def test_a_place_named_only_among_its_peers_gets_no_answer_about_itself(assistant, question, reason):
+    # "wijkrechtspraak in zes gemeenten (Rotterdam, ..., Den Haag en Heerlen)" says nothing of Heerlen's cases
+    answer = assistant.ask(question)
+    assert not answer.answered, answer.answer
+    assert reason in answer.answer
+    assert "Heerlen" in answer.related[0].quote
+    assert_verbatim(assistant, answer)
+
+
+def test_a_yes_or_no_question_about_one_of_the_peers_is_answered_by_their_list(assistant):
+    answer = assistant.ask("Heeft Heerlen wijkrechtspraak?")
+    assert answer.answered, answer.answer
+    assert "Den Haag en Heerlen" in answer.citations[0].quote
+
+
 # --- what the answer must contain: an address, a person, a ratio, a sentence after the set-up ------------------
 
 @pytest.mark.parametrize(("question", "expected", "wrong"), [

@@ -71,3 +71,21 @@ def test_a_fields_label_is_read_with_the_value_on_the_line_under_it():
     # the label with its date, verbatim; the value stays a sentence; a line that is a field itself is no value
     assert read == ["Datum erkenning\n\n02-11-2018", "02-11-2018", "Tweede Kamer der Staten-Generaal",
                     "Vergaderjaar 2022–2023", "Erkend door"]
+
+
+@pytest.mark.parametrize(("question", "text", "peers"), [
+    # one item of an enumeration of names, with multi-word names in it
+    ("In welke wijken van Arnhem wordt gewerkt?", "Naast de vier grote steden zijn dat onder meer Arnhem, Heerlen, "
+     "Lelystad en Zaanstad.", ["Arnhem"]),
+    ("Hoeveel zaken heeft Heerlen behandeld?", "Er is wijkrechtspraak in zes gemeenten (Rotterdam, Amsterdam, "
+     "Eindhoven, Tilburg, Den Haag en Heerlen).", ["Heerlen"]),
+    # named outside the enumeration as well: the sentence speaks of it
+    ("Hoeveel zaken heeft Heerlen behandeld?", "Heerlen behandelde 40 zaken, net als Breda, Tilburg en Venlo.", []),
+    # an enumeration of other names only
+    ("In welke wijken van Arnhem wordt gewerkt?", "Het gaat om Breda, Tilburg en Venlo.", []),
+])
+def test_a_name_given_only_among_its_peers_is_found(question, text, peers):
+    from assistant.matching import only_among_peers
+    from assistant.question import understand
+
+    assert only_among_peers(understand(question, [], None), text) == peers
