@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from assistant import answer as ex
-from assistant import conflicts, letters, lists, matching, publication, short_answer, superlatives
+from assistant import conflicts, letters, lists, matching, publication, shapes, short_answer, superlatives
 from assistant.keyword import terms
 from assistant.question import Question, language
 from assistant.settings import Settings
@@ -30,6 +30,7 @@ TEXTS = {
         "lead": "Volgens de documenten:",
         "no_figure": "Dat staat niet in de documenten: de passage die hierover gaat, noemt geen aantal.",
         "no_names": "Dat staat niet in de documenten: de passage die hierover gaat, noemt geen gemeenten of plaatsen bij naam.",
+        "no_shape": "Dat staat niet in de documenten: de passages die hierover gaan, noemen geen {what}.",
         "peers": "Dat staat niet in de documenten: de gevonden passage noemt {names} alleen in een opsomming met "
                  "andere en zegt dit niet over {names} zelf.",
         "part_refused": "dit deel van de vraag staat niet in de documenten",
@@ -44,6 +45,7 @@ TEXTS = {
         "lead": "According to the documents (quoted in Dutch):",
         "no_figure": "The documents do not say: the passage about this gives no figure.",
         "no_names": "The documents do not say: the passage about this names no municipality or place.",
+        "no_shape": "The documents do not say: the passages about this give no {what}.",
         "peers": "The documents do not say: the passage found names {names} only in a list with others and does not "
                  "say this of {names} itself.",
         "part_refused": "the documents do not answer this part of the question",
@@ -246,23 +248,14 @@ class Composer:
                              and self.numbered_subsections(chunks[c.chunk_id])), best)
             fitting = [best] + [f for f in fitting if f is not best]
         threshold = self.threshold(q)
-        no_figure = best is not None and ex.figure_missing(q, best, fitting)
-        # the places may stand in the list the best sentence announces ("Het gaat om:" and its bullets)
-        listed = bool(gathered) and names_places(gathered[2])
-        no_names = (best is not None and best.score >= threshold and not no_figure and not listed
-                    and ex.places_missing(q, best))
-        # the one asked about named only among its peers ("onder meer Arnhem, Heerlen en Lelystad"): no answer for it
-        peers = ([] if best is None or best.score < threshold or no_figure or no_names or gathered
-                 or ex.asks_of_group(q) else matching.only_among_peers(q, best.text))
-        answered = best is not None and best.score >= threshold and not no_figure and not no_names and not peers
-        if not answered:
+        why = self.no_answer(q, best, fitting, gathered, threshold)
+        if best is None or best.score < threshold or why:
             around = " ".join(c.block + " " + c.ctx.text() for c in cands[:5])
             missing = matching.missing_names(q, around) if cands else []
             reason = texts["refuse"] + (" " + texts["missing"].format(names=", ".join(missing)) if missing else "")
             shown = cands[:3]
-            if no_figure or no_names or peers:  # the passage that speaks of it first, then why it is no answer
-                reason = (texts["peers"].format(names=", ".join(peers)) if peers
-                          else texts["no_figure" if no_figure else "no_names"])
+            if why:  # the passage that speaks of it first, then why it is no answer
+                reason = why
                 shown = sorted(fitting, key=lambda c: -c.topical)[:3]
             related = []
             for c in shown:
@@ -327,6 +320,29 @@ class Composer:
         quotes = "\n".join(f"> “{c.quote}” [{c.n}]" for c in citations)
         return Answer(question=q.text, answer=f"{lead or texts['lead']}\n\n{quotes}", answered=True, lead=lead,
                       citations=citations, query=q.query, evidence=best.score, conflict=conflict, figures=figures)
+
+    @staticmethod
+    def no_answer(q: Question, best: ex.Candidate | None, fitting: list[ex.Candidate],
+                  gathered: tuple[int, int, list[str]] | None, threshold: float) -> str:
+        """Why the best sentence is no answer although it speaks of what is asked, or "": it gives no figure of what
+        is counted; none of the passages gives the measure asked for (a percentage, a day ...); it names no place
+        where places are asked; it names the one asked about only among its peers ("onder meer Arnhem, Heerlen en
+        Lelystad")."""
+        texts = TEXTS[q.lang]
+        if best is None:
+            return ""
+        if ex.figure_missing(q, best, fitting):
+            return texts["no_figure"]
+        if best.score < threshold:
+            return ""
+        if (what := shapes.unmet(q, fitting)) is not None:
+            return texts["no_shape"].format(what=what[q.lang])
+        listed = bool(gathered) and names_places(gathered[2])  # or in the list the best sentence announces
+        if not listed and ex.places_missing(q, best):
+            return texts["no_names"]
+        if not gathered and not ex.asks_of_group(q) and (peers := matching.only_among_peers(q, best.text)):
+            return texts["peers"].format(names=", ".join(peers))
+        return ""
 
     def signed(self, q: Question, fitting: list[ex.Candidate], chunks: dict[str, StoredChunk],
                docs: dict[str, DocumentRecord]) -> Answer | None:

@@ -126,7 +126,7 @@ SHAPES = {
     "email": re.compile(r"\b(e-?mail\w*|mailadres\w*)\b", re.I),
     # a part asked for: "welk deel", "what share of the grant", "how much of their budget" (before the sum it is of)
     "percent": re.compile(r"\b(welk|what)\s+(deel|share|proportion|part)\b|\bwelk\s+(aandeel|gedeelte)\b|"
-                          r"\bhow\s+much\s+of\b|\b(procent|percent|percentages?)\b", re.I),
+                          r"\bhow\s+much\s+of\b|\b\w*(procent|percent|percentages?)\b|\b(what|which)\s+([\w\-]+\s+)?rate\b", re.I),
     # money asked for ("hoeveel geld", "het budget"), not money spoken of ("met het PmG-geld")
     "amount": re.compile(r"\b(budget\w*|bedrag\w*|kosten|kost|subsidie\w*|financiering|costs?|funding|amounts?|"
                          # a contribution of money: "de rijksbijdrage", "eigen bijdrage" (not "een bijdrage leveren aan")

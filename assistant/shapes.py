@@ -70,6 +70,20 @@ def has_shape(q: Question, sentence: str) -> bool:
     return pattern is None or bool(pattern.search(sentence))
 
 
+# the measures a question may ask that only a passage giving it answers, and what they are called
+MEASURES = {"percent": {"nl": "percentage", "en": "percentage"}, "day": {"nl": "datum", "en": "date"},
+            "email": {"nl": "e-mailadres", "en": "e-mail address"}, "phone": {"nl": "telefoonnummer", "en": "phone number"},
+            "age": {"nl": "leeftijd", "en": "age"}, "duration": {"nl": "duur", "en": "duration"}}
+
+
+def unmet(q: Question, fitting: list) -> dict[str, str] | None:
+    """The name of the measure the question asks (`MEASURES`) when none of the fitting candidate sentences gives
+    it: a sentence without it is then no answer, however well it speaks of the subject; else None."""
+    if q.shape not in MEASURES or not fitting or any(has_shape(q, c.text) for c in fitting):
+        return None
+    return MEASURES[q.shape]
+
+
 def reference_field(q: Question, sentence: str) -> str | None:
     """The letterhead field or paper number a question about a letter's reference asks for, as written ("Ons
     kenmerk\n\n5178141", "Nr. 106"): a field, where its line starts or in a line of fields ("Onderwerp: ...

@@ -241,6 +241,20 @@ def test_a_place_named_only_among_its_peers_gets_no_answer_about_itself(assistan
     assert_verbatim(assistant, answer)
 
 
+@pytest.mark.parametrize(("question", "reason"), [
+    # the report names its date, so no score threshold refuses: the passage gives a count, no percentage
+    ("Welk percentage van de jongeren in Tilburg zit volgens de rapportage van 2024 in intensieve begeleiding?",
+     "noemen geen percentage"),
+])
+def test_a_measure_no_passage_gives_is_refused_though_the_passage_speaks_of_it(assistant, question, reason):
+    answer = assistant.ask(question)
+    assert not answer.answered, answer.answer
+    assert reason in answer.answer
+    assert "nog 14" not in answer.answer.split("\n")[0]
+    assert "Tilburg" in answer.related[0].quote
+    assert_verbatim(assistant, answer)
+
+
 def test_a_yes_or_no_question_about_one_of_the_peers_is_answered_by_their_list(assistant):
     answer = assistant.ask("Heeft Heerlen wijkrechtspraak?")
     assert answer.answered, answer.answer

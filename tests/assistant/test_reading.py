@@ -36,6 +36,9 @@ def test_the_shape_is_read_in_the_sentence_that_asks():
     assert answer_shape("In april 2024 werd een kwaliteitskader aangekondigd. Wanneer is het verstuurd?") == "date"
     assert answer_shape("Wie is er sinds 2023 het aanspreekpunt voor gemeenten?") is None  # a role answers it too
     assert answer_shape("Wie is de projectleider in Parkstad?") == "person"
+    # a rate, in a compound or asked as such, is a percentage
+    assert answer_shape("What recidivism rate does the monitor report?") == "percent"
+    assert answer_shape("Wat is het recidivepercentage van de deelnemers?") == "percent"
 
 
 def test_a_which_question_names_the_noun_its_answer_names():
