@@ -47,6 +47,7 @@ class TimeRef:
     of_document: bool = False
     start: int = 0
     end: int = 0
+    kind: str | None = None  # the kind of document it says ("de monitor van 2024": "monitor"), as in _KIND_WORDS
 
 
 def time_refs(question: str) -> list[TimeRef]:
@@ -54,10 +55,12 @@ def time_refs(question: str) -> list[TimeRef]:
     for m in TIME.finditer(question):
         day, month, year = m.group(1), m.group(2), int(m.group(3))
         before, after = question[: m.start()], question[m.end():]
-        of_doc = bool(OF_DOCUMENT_BEFORE.search(before) or OF_DOCUMENT_AFTER.match(after)
-                      or re.search(rf"\b(?:{DOCUMENT_WORDS})\s+(?:van|uit|of|from)\s+(?:\d{{1,2}}\s+)?$", before, re.I))
+        said = (OF_DOCUMENT_BEFORE.search(before) or OF_DOCUMENT_AFTER.match(after)
+                or re.search(rf"\b(?:{DOCUMENT_WORDS})\s+(?:van|uit|of|from)\s+(?:\d{{1,2}}\s+)?$", before, re.I))
+        word = re.search(rf"{DOCUMENT_WORDS}", said.group(), re.I) if said else None
         refs.append(TimeRef(year, MONTH_NUMBER.get((month or "").lower().rstrip(".")), int(day) if day and month else None,
-                            of_doc, m.start(), m.end()))
+                            bool(said), m.start(), m.end(),
+                            _KIND_WORDS.get(re.sub(r"\s+", " ", word.group().lower())) if word else None))
     return refs
 
 

@@ -271,8 +271,14 @@ class Assistant:
         return result
 
     def documents_dated(self, refs: list[TimeRef]) -> list[str]:
-        """The ids of the documents dated at one of these times."""
-        return [d.id for d in self.store.documents(cached=True) if any(matches_date(r, d.date) for r in refs)]
+        """The ids of the documents dated at one of these times; where a time says the kind of document ("de monitor
+        van 2024"), those of that kind, if any is dated then."""
+        docs = self.store.documents(cached=True)
+        found: list[str] = []
+        for r in refs:
+            dated = [d for d in docs if matches_date(r, d.date)]
+            found += [d.id for d in ([d for d in dated if r.kind and of_kind(d, r.kind)] or dated) if d.id not in found]
+        return found
 
     def documents_meant(self, q: Question) -> list[str]:
         """The documents the question says it means: by their date ("volgens de brief van juli 2023"), or as the
@@ -294,8 +300,7 @@ class Assistant:
         when, word = edge
         if word == "brief" and re.search(r"\b(kamer|parliament)\b", q.query, re.I):
             word = "kamerbrief"
-        docs = [d for d in self.store.documents(cached=True)
-                if d.date and (word in (d.kind or "") or word in d.title.lower())]
+        docs = [d for d in self.store.documents(cached=True) if d.date and of_kind(d, word)]
         if not docs:
             return []
         pick = min if when == "old" else max
@@ -309,7 +314,7 @@ class Assistant:
         if found is None:
             return None
         n, word = found
-        docs = [d for d in self.store.documents(cached=True) if word in (d.kind or "") or word in d.title.lower()]
+        docs = [d for d in self.store.documents(cached=True) if of_kind(d, word)]
         if len([d for d in docs if d.date]) >= n:
             return None
         said = f"{ORDINAL_NL[n]} {word}"
@@ -353,6 +358,11 @@ class Assistant:
         for key, ms in (("understand", t1 - t0), ("embed", t2 - t1), ("retrieve", t3 - t2), ("answer", t4 - t3)):
             timings[key] = timings.get(key, 0.0) + ms * 1e3
         return answer, hits, chunks
+
+
+def of_kind(doc: DocumentRecord, word: str) -> bool:
+    """Whether a document is of the kind a question's word says ("brief", "monitor"): its kind or its title says it."""
+    return word in (doc.kind or "") or word in doc.title.lower()
 
 
 VALUE_WORDS = 3  # a field's value on the line under it: at most this many words, the first a figure or a date

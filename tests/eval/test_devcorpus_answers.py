@@ -222,3 +222,24 @@ def test_which_municipality_reached_most_is_computed_from_the_monitors_table(dev
     answer = devcorpus_assistant.ask("Welke gemeente had op de peildatum het grootste bereik?", suggest=False)
     assert answer.lead == "Amsterdam (jongeren bereikt: 1.480) [1]"
     assert answer.citations[0].quote.startswith("Gemeente: Amsterdam;")
+
+
+def test_a_document_named_by_kind_and_year_narrows_to_that_kind(devcorpus_assistant):
+    # 2024 dates seven documents here; "de monitor van 2024" means the monitor alone, "de brief van juli 2023" the
+    # July 2023 Kamerbrief
+    from assistant.question import understand
+
+    monitor = understand("Hoeveel jongeren bereikten de gemeenten volgens de monitor van 2024?", [], None)
+    assert devcorpus_assistant.documents_meant(monitor) == ["monitor-pmg-2024"]
+    letter = understand("Welke pijlers noemt de brief van juli 2023?", [], None)
+    assert devcorpus_assistant.documents_meant(letter) == ["kst-28741-106"]
+    dated = understand("Wat zegt het stuk van 2024 over AJB?", [], None)  # no kind: every 2024 document
+    assert len(devcorpus_assistant.documents_meant(dated)) > 1
+
+
+def test_a_municipality_named_only_among_the_first_fifteen_gets_no_answer_about_its_neighbourhoods(devcorpus_assistant):
+    answer = devcorpus_assistant.ask("In welke wijken van Arnhem wordt Preventie met Gezag uitgevoerd?", suggest=False)
+    assert not answer.answered, answer.answer
+    assert "noemt Arnhem alleen in een opsomming met andere" in answer.answer
+    zaanstad = devcorpus_assistant.ask("Op welke wijken richt Zaanstad zich met Preventie met Gezag?", suggest=False)
+    assert zaanstad.answered and "Poelenburg" in zaanstad.answer
