@@ -148,6 +148,7 @@ def counts(term: str, counted: set[str]) -> bool:
 # The documents count the same people by different words ("431 jongeren" in a school programme, "251 deelnemers"
 # who found a job): one of these for another counts half.
 PEOPLE = frozenset(terms("jongeren kinderen leerlingen deelnemers jongvolwassenen"))
+GROUPS = PEOPLE | frozenset(terms("gemeenten steden regio wijken gezinnen"))  # who or where a programme reaches
 
 
 def kin(word_terms: list[str], counted: set[str]) -> float:
@@ -279,7 +280,7 @@ def fits(q: Question, c: Candidate) -> bool:
     document's date, or, when it names no year, its document's own year)."""
     names = [n for n in q.salient if not YEAR.match(n)]
     meant = [r for r in q.times if r.of_document]  # "volgens de brief van juli 2023": which document, not what time
-    return (not missing_names(replace(q, salient=names), c.block + " " + c.ctx.text())
+    return (not missing_names(replace(q, salient=names), f"{c.lead} {c.block} {c.ctx.text()}")
             and all(matches_date(r, c.ctx.date) for r in meant)
             and time_fits([r for r in q.times if not r.of_document], f"{c.lead} {c.text}".strip(), c.ctx,
                           asks_date=q.shape in ("day", "date"))
@@ -321,10 +322,14 @@ def figure_missing(q: Question, best: Candidate, fitting: list[Candidate]) -> bo
     mentions = number_mentions(q, best.text)
     if vague and not any(m.exact for m in mentions):
         return True
-    # the best sentence's figures count other things than the people asked for, and nothing the question says
+    # the best sentence's figures count other people than the ones asked for, and nothing the question says
     # follows them ("acht gemeenten geselecteerd ..." for "hoeveel jongeren bereikte ..."; "73 doorverwijzingen naar
     # Halt" does answer "how many young people did they refer to Halt"): a figure answers only what it counts
-    return (bool(q.counted_terms & PEOPLE) and not RATIO_QUESTION.search(q.text) and bool(mentions)
+    # the same for a count of other things whose figures count people or places ("vijftien gemeenten" for "how many
+    # boa's"); another word for the thing itself ("acht sessies" for "hoeveel bijeenkomsten") may answer it
+    things = (bool(q.counted_terms) and not q.counted_terms & GROUPS and q.shape is None
+              and all(any(set(t) & GROUPS for t in content_words(m.after[:2])) for m in mentions))
+    return (bool(q.counted_terms & PEOPLE or things) and not RATIO_QUESTION.search(q.text) and bool(mentions)
             and all(m.fit == 0 and m.asked == 0 for m in mentions))
 
 

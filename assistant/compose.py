@@ -189,9 +189,12 @@ class Composer:
     def compose(self, q: Question, cands: list[ex.Candidate], chunks: dict[str, StoredChunk]) -> Answer:
         texts = TEXTS[q.lang]
         docs = self._doc_map()
-        if publication.asks_publication(q):
-            publication.prefer_publication_date(q, cands, {i: publication.date_phrases(docs[c.doc_id].date)
-                                                           for i, c in chunks.items()})
+        if q.shape in ("date", "day"):  # the line stating a document's date answers when it was published only
+            phrases = {i: publication.date_phrases(docs[c.doc_id].date) for i, c in chunks.items()}
+            if publication.asks_publication(q):
+                publication.prefer_publication_date(q, cands, phrases)
+            else:
+                publication.demote_datelines(q, cands, phrases)
             cands = sorted(cands, key=lambda c: -c.score)
         # the best candidate that mentions every name/year the question insists on, at the time it asks about
         fitting = [c for c in cands if ex.fits(q, c)]

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from assistant.keyword import KeywordIndex
-from assistant.question import SEPARABLE, Question
+from assistant.question import SEPARABLE, Question, number_of_name, numerals
 
 
 # the past forms of the common irregular verbs, and the root their other forms get (below)
@@ -43,32 +43,6 @@ def related_form(term: str, text_terms: set[str], text_roots: set[str]) -> bool:
     if len(term) >= 8 and any(term[i:] in text_terms for i in range(3, len(term) - 3)):
         return True
     return len(term) >= 3 and any(len(t) > len(term) + 2 and t.endswith(term) for t in text_terms)
-
-
-NUMBER_WORD = re.compile(r"\b[^\W\d_]{3,}\b")
-
-
-@lru_cache(maxsize=65536)
-def number_value(word: str, lang: str = "nl") -> str | None:
-    """The figure a number word writes ("twintig" -> "20", "vijftien" -> "15", "twenty" -> "20"), by text2num; None
-    for any other word, and for "een" / "one", which is mostly an article."""
-    from text_to_num import text2num
-
-    if word in ("een", "one"):
-        return None
-    try:
-        return str(text2num(word, lang))
-    except ValueError:
-        return None
-
-
-def numerals(text: str, lang: str = "nl") -> dict[str, str]:
-    """The number words of a text, lowercased, with the figures they write."""
-    found = {}
-    for w in NUMBER_WORD.findall(text.lower()):
-        if (n := number_value(w, lang)) is not None:
-            found[w] = n
-    return found
 
 
 def coverage(question_terms: list[str], text_terms: set[str], index: KeywordIndex,
@@ -108,8 +82,16 @@ def missing_names(q: Question, text: str) -> list[str]:
     """Names and years the question insists on that the evidence does not mention (an abbreviation may stand
     in its long form)."""
     low = text.lower()
-    return [n for n in q.salient
-            if not any(f in low for f in name_forms(n)) and not (n in q.aliases and q.aliases[n].lower() in low)]
+    figures = None  # the text's figures, read once a number is among the names
+
+    def said(n: str) -> bool:
+        nonlocal figures
+        if (value := number_of_name(n, q.lang)) is not None:  # "twintig" is said by "20" as well
+            figures = figures if figures is not None else set(re.findall(r"\d+", low)) | set(numerals(low).values())
+            return value in figures
+        return any(f in low for f in name_forms(n)) or (n in q.aliases and q.aliases[n].lower() in low)
+
+    return [n for n in q.salient if not said(n)]
 
 
 ABBREVIATION = re.compile(r"[A-Z][A-Za-z]{1,6}")

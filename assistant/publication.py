@@ -8,6 +8,7 @@ import re
 from assistant import context
 from assistant.answer import NO_FIGURE_FACTOR, YEAR, Candidate
 from assistant.shapes import has_shape
+from assistant.keyword import terms
 from assistant.question import Question
 
 PUBLISHED = re.compile(r"\b(gepubliceerd|publiceer\w*|versch(?:een|enen|ijn\w*)|uitgebracht|uitgegeven|uitgave|"
@@ -41,5 +42,27 @@ def prefer_publication_date(q: Question, cands: list[Candidate], phrases: dict[s
         if c in own:
             c.score = max(c.score, top)
         elif has_shape(q, c.text):  # another date
+            c.score *= NO_FIGURE_FACTOR
+    cands.sort(key=lambda c: -c.score)
+
+
+DATELINE_WORDS = 3  # a line that states its document's date with at most this many other words: "Den Haag, 05-09-2022"
+
+
+def demote_datelines(q: Question, cands: list[Candidate], phrases: dict[str, list[str]]) -> None:
+    """For a question when something happened that is not its document's publication (not :func:`asks_publication`:
+    "Op welke datum hebben de gemeenten hun plannen ingediend?"): a line that only states its document's own date
+    ("Nieuwsbericht | 04-04-2024") is the date of the document, no answer, unless it says what the question asks of
+    it ("Interventiebeschrijving | bijgewerkt 17-06-2020" for "Wanneer is de beschrijving bijgewerkt?")."""
+    if q.shape not in ("date", "day") or asks_publication(q):
+        return
+    asked = set(q.query_terms)
+    for c in cands:
+        low = c.text.lower()
+        phrase = next((p for p in phrases.get(c.chunk_id, []) if p in low), None)
+        if phrase is None:
+            continue
+        rest = re.findall(r"[^\W\d_]+", low.replace(phrase, " "))
+        if len(rest) <= DATELINE_WORDS and not (set(terms(" ".join(rest))) & asked):
             c.score *= NO_FIGURE_FACTOR
     cands.sort(key=lambda c: -c.score)

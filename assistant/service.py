@@ -20,7 +20,7 @@ from assistant.context import (NTH, ORDINAL_NL, DocContext, TimeRef, edge_docume
 from assistant.embedding import make_embedder
 from assistant.errors import QuestionError
 from assistant.keyword import KeywordCache, KeywordIndex, keyword_dir, terms
-from assistant.question import OWN_WEIGHT, Question, shape_words, split_question, understand
+from assistant.question import OWN_WEIGHT, Question, numerals, shape_words, split_question, understand
 from assistant.retrieval import filter_where, keyword_mask, reciprocal_rank_fusion
 from assistant.settings import Settings
 from assistant.shapes import has_shape
@@ -140,7 +140,7 @@ class Assistant:
         # against once and three times on the dev corpus and the report's sets (eval/README.md)
         weighted = q.query_terms + q.asked_terms * OWN_WEIGHT
         # a number word meets the figure it writes ("de twintig nieuwe gemeenten": "20 gemeenten ..." in a title)
-        figures = {t: n for w, n in matching.numerals(q.text, q.lang).items() for t in terms(w)}
+        figures = {t: n for w, n in numerals(q.text, q.lang).items() for t in terms(w)}
         weighted = [figures.get(t, t) for t in weighted]
         for s in with_values(sentences, chunks):
             chunk = chunks[s.chunk_id]
@@ -162,7 +162,7 @@ class Assistant:
             read = s.text + " " + ctx.text()
             own = set(terms(read)) | names_here
             if figures:
-                own |= set(matching.numerals(read).values())
+                own |= set(numerals(read).values())
             retrieved, refers = prior.get(s.chunk_id, 0.0), None
             if s.id in explains:  # a footnote speaks of what the sentence that refers to it says, and is found with it
                 note = explains[s.id]

@@ -51,7 +51,7 @@ def test_a_which_question_names_the_noun_its_answer_names():
 
 
 def test_number_words_are_read_as_the_figures_they_write():
-    from assistant.matching import numerals
+    from assistant.question import numerals
 
     assert numerals("de twintig nieuwe gemeenten en de vijftien eerste") == {"twintig": "20", "vijftien": "15"}
     assert numerals("the list of twenty", "en") == {"twenty": "20"}
@@ -92,3 +92,32 @@ def test_a_name_given_only_among_its_peers_is_found(question, text, peers):
     from assistant.question import understand
 
     assert only_among_peers(understand(question, [], None), text) == peers
+
+
+@pytest.mark.parametrize(("asked", "numbers"), [
+    ("Op welke datum hebben de twintig gemeenten hun plannen ingediend?", ["twintig"]),  # the group asked about
+    ("Which municipalities are on the list of twenty?", ["twenty"]),
+    ("Hoeveel budget hadden de 12 gemeenten samen?", ["12"]),
+    ("Welke drie uitgangspunten hanteren de ministers?", []),  # the count of the answer's items
+    ("What are the five themes of the programme?", []),
+    ("Wanneer beginnen de gemeenten, volgens Kamerstuk 28 741 nr. 106?", []),  # a paper's number
+    ("Welke interventie is er voor kinderen jonger dan twaalf?", []),  # an age
+    ("Valt een 26-jarige nog onder de aanpak?", []),
+    ("Wat gebeurde er op 4 april?", []),  # a day
+    ("Wat kreeg één gemeente?", []),  # one
+])
+def test_a_number_that_names_the_group_asked_about_is_read_as_a_name(asked, numbers):
+    from assistant.question import named_numbers
+
+    assert named_numbers(asked, "en" if asked.startswith(("Which", "What")) else "nl") == numbers
+
+
+def test_a_number_named_in_the_question_is_met_by_its_figure_or_its_word():
+    from assistant.matching import missing_names
+    from assistant.question import understand
+
+    q = understand("Wanneer kunnen de twintig nieuwe gemeenten beginnen?", [], None)
+    assert q.salient == ["twintig"]
+    assert missing_names(q, "De 20 gemeenten beginnen voor de zomer.") == []
+    assert missing_names(q, "Twintig gemeenten krijgen steun.") == []
+    assert missing_names(q, "De nieuwe gemeenten beginnen begin 2024.") == ["twintig"]

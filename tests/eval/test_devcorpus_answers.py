@@ -243,3 +243,34 @@ def test_a_municipality_named_only_among_the_first_fifteen_gets_no_answer_about_
     assert "noemt Arnhem alleen in een opsomming met andere" in answer.answer
     zaanstad = devcorpus_assistant.ask("Op welke wijken richt Zaanstad zich met Preventie met Gezag?", suggest=False)
     assert zaanstad.answered and "Poelenburg" in zaanstad.answer
+
+
+def test_the_group_a_question_names_by_its_number_decides_which_document_answers(devcorpus_assistant):
+    # "de twintig nieuwe gemeenten" are the April 2024 group; the July 2023 letter's new municipalities (eight)
+    # begin in early 2024, the twenty before the summer
+    answer = devcorpus_assistant.ask("Wanneer kunnen de twintig nieuwe gemeenten naar verwachting beginnen?",
+                                     suggest=False)
+    assert answer.answered and "voor de zomer" in answer.lead, answer.answer
+    assert "begin 2024" not in answer.lead
+
+
+def test_a_documents_dateline_is_no_date_of_an_event_it_reports(devcorpus_assistant):
+    answer = devcorpus_assistant.ask("Op welke datum hebben de twintig gemeenten hun plannen van aanpak ingediend?",
+                                     suggest=False)
+    assert not answer.answered, answer.answer
+    assert "04-04-2024" not in answer.answer
+    published = devcorpus_assistant.ask("Op welke datum verscheen het nieuwsbericht over de twintig gemeenten die "
+                                        "steun krijgen?", suggest=False)
+    assert published.answered and published.lead == "04-04-2024 [1]", published.answer
+
+
+def test_a_count_of_municipalities_is_no_count_of_anything_else_whatever_the_score(devcorpus_index):
+    # with no score threshold at all, "vijftien gemeenten" still does not answer how many boa's Zaanstad deploys
+    from assistant.service import Assistant
+
+    assistant = Assistant(devcorpus_index.model_copy(update={"answer_threshold_en": 0.0}))
+    answer = assistant.ask("How many boa's does Zaanstad deploy under its plan?", suggest=False)
+    assert not answer.answered, answer.answer
+    assert "gives no figure" in answer.answer
+    sessions = assistant.ask("Uit hoeveel bijeenkomsten bestaat de Alles Kidzzz-training?", suggest=False)
+    assert sessions.answered and "acht wekelijkse sessies" in sessions.lead  # another word for the thing counted
