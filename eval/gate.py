@@ -17,20 +17,19 @@ GATE = {
     "refusal_recall": 0.90,
 }
 
-DEVCORPUS_GATE = {  # measured: 0.923 (0.9231), 0.958 (0.9577), 0.926 (0.9259), 1.000, 0.909, 0.806 (25 of 31), 0.806
+DEVCORPUS_GATE = {  # measured: 0.928 (0.9282), 0.963 (0.9630), 0.937 (0.9365), 1.000, 0.918, 0.903 (28 of 31), 0.824
     "accuracy": 0.92,
-    "citation_support": 0.95,
-    "cited_own_document": 0.92,
+    "citation_support": 0.96,
+    "cited_own_document": 0.93,
     "grounding": 0.98,
-    "direct_accuracy": 0.90,
+    "direct_accuracy": 0.91,
     # lowered once, from 0.64, openly: retrieving chunks under their document's title (accuracy 0.549 -> 0.620,
-    # one-out 0.585 -> 0.677) brings two near misses within reach ("In welke wijken van Arnhem ...?", "En
-    # Nijmegen?" after a question about Utrecht), 20 -> 18 of 31 refused; see eval/README.md. Since raised: "En
-    # Nijmegen?" is refused again (its figure counts municipalities, not young people), and four municipalities
-    # that the documents count but do not name, 22 of 31; then a date asked for that is a day, and "the third
-    # monitor" that is not here, 24 of 31; then a letter signed by hand whose closing names no one, 25 of 31
-    "refusal_recall": 0.80,
-    "refusal_precision": 0.80,
+    # one-out 0.585 -> 0.677) brought two near misses within reach; see eval/README.md. Raised since by every
+    # refusal a general reading won back (a figure of other things, places counted but not named, a day asked, a
+    # document that is not here, a letter signed by hand, a name given only among its peers, a measure no passage
+    # gives, a document's dateline for another event), 28 of 31
+    "refusal_recall": 0.90,
+    "refusal_precision": 0.82,
 }
 
 

@@ -227,13 +227,13 @@ def test_which_places_where_the_passage_names_them_is_answered(assistant):
 
 
 @pytest.mark.parametrize(("question", "reason"), [
-    ("Hoeveel zaken heeft de wijkrechtspraak in Heerlen tot nu toe behandeld?",
-     "noemt Heerlen alleen in een opsomming met andere"),
-    ("How many cases has the neighbourhood court in Heerlen handled so far?",
-     "names Heerlen only in a list with others"),
+    ("Waar vindt de wijkrechtspraak in Heerlen plaats?", "noemt Heerlen alleen in een opsomming met andere"),
+    ("Where in Heerlen is the neighbourhood court held?", "names Heerlen only in a list with others"),
+    # asked how many, the figure of that sentence counts municipalities: no count of cases
+    ("How many cases has the neighbourhood court in Heerlen handled so far?", "gives no figure"),
 ])
 def test_a_place_named_only_among_its_peers_gets_no_answer_about_itself(assistant, question, reason):
-    # "wijkrechtspraak in zes gemeenten (Rotterdam, ..., Den Haag en Heerlen)" says nothing of Heerlen's cases
+    # "wijkrechtspraak in zes gemeenten (Rotterdam, ..., Den Haag en Heerlen)" says nothing of Heerlen alone
     answer = assistant.ask(question)
     assert not answer.answered, answer.answer
     assert reason in answer.answer

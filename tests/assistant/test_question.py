@@ -86,7 +86,8 @@ def test_two_things_counted_at_once_are_each_found():
 
 
 def test_the_programme_and_english_months_are_no_names_the_evidence_must_repeat():
-    assert understand("Welke interventie loopt in drie PmG-gemeenten?").salient == []
+    # "PmG" is the programme, no name; "drie" names the group asked about, which the evidence must speak of
+    assert understand("Welke interventie loopt in drie PmG-gemeenten?").salient == ["drie"]
     assert understand("How many young people were supported up to January 2024?").salient == ["2024"]
 
 
