@@ -12,7 +12,8 @@ import re
 from functools import lru_cache
 
 from assistant.keyword import KeywordIndex
-from assistant.question import SEPARABLE, Question, number_of_name, numerals
+from assistant.numbers import number_of_name, numerals
+from assistant.question import SEPARABLE, Question
 
 
 # the past forms of the common irregular verbs, and the root their other forms get (below)

@@ -7,9 +7,9 @@ import re
 
 from assistant import context
 from assistant.answer import NO_FIGURE_FACTOR, YEAR, Candidate
-from assistant.shapes import has_shape
 from assistant.keyword import terms
 from assistant.question import Question
+from assistant.shapes import has_shape
 
 PUBLISHED = re.compile(r"\b(gepubliceerd|publiceer\w*|versch(?:een|enen|ijn\w*)|uitgebracht|uitgegeven|uitgave|"
                        r"publicatie\w*|published|publication|released|issued|came\s+out)\b", re.I)

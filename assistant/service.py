@@ -20,7 +20,8 @@ from assistant.context import (NTH, ORDINAL_NL, DocContext, TimeRef, edge_docume
 from assistant.embedding import make_embedder
 from assistant.errors import QuestionError
 from assistant.keyword import KeywordCache, KeywordIndex, keyword_dir, terms
-from assistant.question import OWN_WEIGHT, Question, numerals, shape_words, split_question, understand
+from assistant.numbers import numerals
+from assistant.question import OWN_WEIGHT, Question, shape_words, split_question, understand
 from assistant.retrieval import filter_where, keyword_mask, reciprocal_rank_fusion
 from assistant.settings import Settings
 from assistant.shapes import has_shape

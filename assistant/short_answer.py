@@ -13,7 +13,8 @@ from assistant.answer import (EFFECT_ASKED, MODIFIERS, NUMBER, QUALIFIERS, RATIO
 from assistant.context import YEAR_WORD
 from assistant.keyword import terms
 from assistant.lists import list_phrase
-from assistant.question import NOT_NAMES, PLURAL, Question, number_value
+from assistant.numbers import number_value
+from assistant.question import NOT_NAMES, PLURAL, Question
 from assistant.shapes import MONTHS, SHAPE_PATTERNS, reference_field
 
 

@@ -51,7 +51,7 @@ def test_a_which_question_names_the_noun_its_answer_names():
 
 
 def test_number_words_are_read_as_the_figures_they_write():
-    from assistant.question import numerals
+    from assistant.numbers import numerals
 
     assert numerals("de twintig nieuwe gemeenten en de vijftien eerste") == {"twintig": "20", "vijftien": "15"}
     assert numerals("the list of twenty", "en") == {"twenty": "20"}
@@ -107,7 +107,7 @@ def test_a_name_given_only_among_its_peers_is_found(question, text, peers):
     ("Wat kreeg één gemeente?", []),  # one
 ])
 def test_a_number_that_names_the_group_asked_about_is_read_as_a_name(asked, numbers):
-    from assistant.question import named_numbers
+    from assistant.numbers import named_numbers
 
     assert named_numbers(asked, "en" if asked.startswith(("Which", "What")) else "nl") == numbers
 
