@@ -310,6 +310,8 @@ def counted(text: str) -> set[str]:
         words.append(w)
         if len(words) == 3 or (len(words) == 1 and PLURAL.search(w)):
             break  # a plural noun right after "hoeveel" is what is counted: "hoeveel leerlingen zitten er", not "zitten"
+        if any(re.search(rf"\b{en}$", " ".join(words)) for en in COUNTED_EN):
+            break  # an English name of what is counted, whole: "how many young people were signed up", not "signed"
     found |= {SYNONYMS_NL[w] for w in words if w in SYNONYMS_NL}
     return set(terms(" ".join(words) + " " + " ".join(found)))
 

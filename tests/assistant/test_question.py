@@ -68,6 +68,9 @@ def test_what_a_how_many_question_counts_leaves_out_function_words_years_and_the
     assert understand("How many are still getting intensive support?").counted_terms >= {"intensiv"}
     assert understand("Hoeveel leerlingen zaten in 2022 in een verzuimtraject?").counted_terms == {"leerling"}
     assert understand("Hoeveel leerlingen zitten er in de aanpak?").counted_terms == {"leerling"}
+    # an English name of what is counted ends it: the verb after "young people" counts nothing
+    assert "signed" not in understand("How many young people were signed up for AJB?").counted_terms
+    assert "found" not in understand("How many young people in Zaanstad found a job?").counted_terms
     # no noun right after "hoeveel": the words that follow say what is counted
     assert understand("En hoeveel daarvan krijgen intensieve begeleiding?").counted_terms >= {"intensiev"}
 
