@@ -16,7 +16,7 @@ from assistant.context import DocContext, matches_date, time_fits
 from assistant.matching import missing_names
 from assistant.keyword import terms
 from assistant.shapes import MONTHS, SHAPE_PATTERNS, has_shape
-from assistant.question import NOT_NAMES, SHAPES, SYNONYMS_NL, Question, asked_sentence
+from assistant.question import NOT_NAMES, SHAPES, SYNONYMS_NL, WH, Question, asked_sentence
 from ingest.places import gazetteer
 
 NUMBER_WORDS = ("een één twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien "
@@ -337,7 +337,6 @@ def figure_missing(q: Question, best: Candidate, fitting: list[Candidate]) -> bo
 PLACE_NOUNS = r"(gemeenten|steden|plaatsen|regio's|municipalities|cities|towns|places|regions)"
 PLACES_ASKED = re.compile(rf"\b(welke|which|what)\s+(\w+\s+)?{PLACE_NOUNS}\b", re.I)
 PLACES_COUNTED = re.compile(rf"\b(hoeveel|how\s+many)\s+(\w+\s+)?{PLACE_NOUNS}\b", re.I)
-WH = re.compile(r"\b(hoeveel|hoelang|welke?|wat|wie|waar|wanneer|hoe|waarom|how|what|which|who|where|when|why)\b", re.I)
 
 
 def places_asked(q: Question) -> bool:

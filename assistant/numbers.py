@@ -56,7 +56,7 @@ def named_numbers(asked: str, lang: str) -> list[str]:
     """The numbers by which the asking part of a question names the group it asks about ("de twintig gemeenten", "the 24
     municipalities"): the evidence must speak of that group, as of a name."""
     found = []
-    for m in re.finditer(r"(?<![\d.,])\d{1,3}(?![\d.,])|[^\W\d_]{3,}", asked):
+    for m in re.finditer(rf"(?<![\d.,])\d{{1,3}}(?![\d.,])|{NUMBER_WORD.pattern}", asked):
         word = m.group()
         value = word if word.isdigit() else number_value(word.lower(), lang)
         if value in (None, "1") or NOT_A_GROUP_BEFORE.search(asked[: m.start()]) \

@@ -53,7 +53,8 @@ def demote_datelines(q: Question, cands: list[Candidate], phrases: dict[str, lis
     """For a question when something happened that is not its document's publication (not :func:`asks_publication`:
     "Op welke datum hebben de gemeenten hun plannen ingediend?"): a line that only states its document's own date
     ("Nieuwsbericht | 04-04-2024") is the date of the document, no answer, unless it says what the question asks of
-    it ("Interventiebeschrijving | bijgewerkt 17-06-2020" for "Wanneer is de beschrijving bijgewerkt?")."""
+    it ("Interventiebeschrijving | bijgewerkt 17-06-2020" for "Wanneer is de beschrijving bijgewerkt?"). The caller
+    orders the candidates again."""
     if q.shape not in ("date", "day") or asks_publication(q):
         return
     asked = set(q.query_terms)
@@ -65,4 +66,3 @@ def demote_datelines(q: Question, cands: list[Candidate], phrases: dict[str, lis
         rest = re.findall(r"[^\W\d_]+", low.replace(phrase, " "))
         if len(rest) <= DATELINE_WORDS and not (set(terms(" ".join(rest))) & asked):
             c.score *= NO_FIGURE_FACTOR
-    cands.sort(key=lambda c: -c.score)

@@ -36,8 +36,10 @@ LIST = re.compile(r"\b((welke|which)\s+((twee|drie|vier|vijf|zes|two|three|four|
                   r"which\s+[a-z]+\s+[a-z]+s\s+(get|got|are|were|have|had|do|did|receive|received|work|take|play|can|"
                   r"will|must|should)|welke\s+\w+\s+\w+en\s+(zijn|waren|krijgen|kregen|hebben|doen|werken|nemen|"
                   r"spelen|kunnen|zullen|moeten|worden|horen))\b", re.I)
-INTERROGATIVE = re.compile(r"\b(hoeveel|hoelang|welke?|wat|wie|waar|wanneer|hoe|waarom|how|what|which|who|where|when|why)\b"
-                           r"|^(is|zijn|was|waren|wordt|worden|heeft|hebben|kan|is|are|was|were|does|did|do|has|have)\b", re.I)
+# a question word ("welke", "how"); a question that has none asks yes or no
+WH = re.compile(r"\b(hoeveel|hoelang|welke?|wat|wie|waar|wanneer|hoe|waarom|how|what|which|who|where|when|why)\b", re.I)
+INTERROGATIVE = re.compile(WH.pattern + r"|^(is|zijn|was|waren|wordt|worden|heeft|hebben|kan|is|are|was|were|does|did|do|has|"
+                           r"have)\b", re.I)
 # Words of a statement about the one who asks ("Vanuit de reclassering:", "Als jongerenwerker wil ik ...")
 ASKER = re.compile(r"^(vanuit|als|vraag(je)?|from|as)\b|\b(ik|wij|we|mijn|onze|ons|i|my|our|me)\b", re.I)
 # A question that asks two things ("Vanaf welke leeftijd ... voor AJB, en voor welke leeftijdsgroep ... Alles Kidzzz?"):
